@@ -1,0 +1,68 @@
+# Stagecall: `make run` serves the whole app on http://127.0.0.1:8000; `make test` runs every suite.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed-requirements
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The throw-away PostgreSQL database for `make test-postgres` (pytest-django creates test_<name>).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/stagecall
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+HAS_FRONTEND := $(wildcard frontend/package.json)
+HAS_STACK_TESTS := $(wildcard jitsi/tests)
+
+.PHONY: help install run frontend test test-backend test-stack test-frontend test-postgres benchmark jitsi-config clean
+
+help:
+	@echo "make run            set up and serve the app on http://$(HOST):$(PORT) (SQLite, local cache, demo data)"
+	@echo "make test           run every test suite (backend, stack config, frontend)"
+	@echo "make test-postgres  run the backend suite against PostgreSQL and Redis on 127.0.0.1"
+	@echo "make benchmark      measure the hot endpoints (docs/benchmarks.md)"
+	@echo "make jitsi-config   write a .env with fresh secrets for docker compose"
+
+$(INSTALLED): requirements.txt
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(INSTALLED)
+
+frontend:
+ifneq ($(HAS_FRONTEND),)
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+endif
+
+run: install frontend
+	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py migrate --noinput
+	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py seed_demo
+	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: test-backend test-stack test-frontend
+
+test-backend: install
+	cd backend && ../$(PY) -m pytest -q
+
+test-stack: install
+ifneq ($(HAS_STACK_TESTS),)
+	$(PY) -m pytest -q jitsi/tests
+endif
+
+test-frontend: install
+ifneq ($(HAS_FRONTEND),)
+	cd frontend && npm ci --no-audit --no-fund
+	cd frontend && npm run typecheck && npm run lint && npm test && npm run e2e
+endif
+
+test-postgres: install
+	cd backend && DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) ../$(PY) -m pytest -q
+
+benchmark: install
+	$(PY) backend/benchmarks/run.py
+
+jitsi-config:
+	bash jitsi/generate-env.sh
+
+clean:
+	rm -rf $(VENV) backend/db.sqlite3 backend/staticfiles frontend/node_modules frontend/dist

@@ -1,0 +1,151 @@
+"""Accounts API: sign-up, API tokens (refresh token also as an HttpOnly cookie), profile."""
+from django.conf import settings
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from accounts.models import User
+from accounts.services import user_create, user_update
+from common.errors import Unauthenticated
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "email", "display_name", "avatar_url", "is_staff"]
+        read_only_fields = ["id", "username", "is_staff"]
+
+
+class SignUpSerializer(serializers.Serializer):
+    username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
+    email = serializers.EmailField()
+    password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
+    display_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+
+
+class ProfileSerializer(serializers.Serializer):
+    email = serializers.EmailField(required=False)
+    display_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    avatar_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
+
+
+class RefreshBodySerializer(serializers.Serializer):
+    refresh = serializers.CharField(required=False, help_text="Omit to use the HttpOnly refresh cookie.")
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField()
+    refresh = serializers.CharField()
+
+
+def _set_refresh_cookie(response: Response, refresh: str) -> None:
+    response.set_cookie(
+        settings.REFRESH_COOKIE_NAME,
+        refresh,
+        max_age=int(settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"].total_seconds()),
+        path="/api/auth/",
+        secure=settings.REFRESH_COOKIE_SECURE,
+        httponly=True,
+        samesite="Strict",
+    )
+
+
+class AuthThrottleMixin:
+    """Slows down password guessing and sign-up floods."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+
+class SignUpView(AuthThrottleMixin, APIView):
+    """Create an account."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(request=SignUpSerializer, responses={201: UserSerializer}, auth=[])
+    def post(self, request):
+        data = SignUpSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = user_create(**data.validated_data)
+        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class LoginView(AuthThrottleMixin, TokenObtainPairView):
+    """Exchange username and password for an access and a refresh token (the refresh one also as a cookie)."""
+
+    serializer_class = TokenObtainPairSerializer
+
+    @extend_schema(responses={200: TokenPairSerializer}, auth=[])
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        _set_refresh_cookie(response, response.data["refresh"])
+        return response
+
+
+class RefreshView(TokenRefreshView):
+    """Exchange a refresh token (body, or the HttpOnly cookie) for a new pair; the old one is blacklisted."""
+
+    serializer_class = TokenRefreshSerializer
+
+    @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer}, auth=[])
+    def post(self, request, *args, **kwargs):
+        body = RefreshBodySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        refresh = body.validated_data.get("refresh") or request.COOKIES.get(settings.REFRESH_COOKIE_NAME)
+        if not refresh:
+            raise Unauthenticated("No refresh token: log in again.")
+        serializer = self.get_serializer(data={"refresh": refresh})
+        try:
+            serializer.is_valid(raise_exception=True)
+        except TokenError:
+            raise Unauthenticated("The refresh token is invalid or expired.", code="token_not_valid") from None
+        response = Response(serializer.validated_data)
+        if "refresh" in serializer.validated_data:
+            _set_refresh_cookie(response, serializer.validated_data["refresh"])
+        return response
+
+
+class LogoutView(APIView):
+    """Blacklist the refresh token (body or cookie) and clear the cookie."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(request=RefreshBodySerializer, responses={204: None}, auth=[])
+    def post(self, request):
+        body = RefreshBodySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        refresh = body.validated_data.get("refresh") or request.COOKIES.get(settings.REFRESH_COOKIE_NAME)
+        if refresh:
+            try:
+                RefreshToken(refresh).blacklist()
+            except TokenError:
+                pass  # already invalid: logging out is still done
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        response.delete_cookie(settings.REFRESH_COOKIE_NAME, path="/api/auth/", samesite="Strict")
+        return response
+
+
+class MeView(APIView):
+    """The signed-in person's profile."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=UserSerializer)
+    def get(self, request):
+        return Response(UserSerializer(request.user).data)
+
+    @extend_schema(request=ProfileSerializer, responses=UserSerializer)
+    def patch(self, request):
+        data = ProfileSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        user = user_update(user=request.user, **data.validated_data)
+        return Response(UserSerializer(user).data)

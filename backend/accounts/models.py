@@ -1,0 +1,19 @@
+"""People who organize and attend webinars."""
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class User(AbstractUser):
+    display_name = models.CharField(max_length=100, blank=True)
+    avatar_url = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("email"), condition=~models.Q(email=""), name="unique_user_email_ci"),
+        ]
+
+    @property
+    def public_name(self) -> str:
+        """The name shown to others: the display name, else the username."""
+        return self.display_name or self.username

@@ -1,0 +1,52 @@
+"""Start-up refuses unsafe production settings; the documented production settings pass check --deploy."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BACKEND = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "p" * 20 + "-production-like-secret-key-for-the-check-" + "q" * 20,
+    "JITSI_APP_SECRET": "a-production-like-jitsi-secret-of-40-bytes!",
+    "JITSI_EVENTS_SECRET": "a-production-like-events-secret-0123456789",
+    "ALLOWED_HOSTS": "webinars.example.com",
+    "DJANGO_BEHIND_PROXY": "1",
+}
+
+
+def manage(*args, **env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "JITSI_", "DATABASE_URL", "REDIS_URL"))}
+    env |= {"DJANGO_SETTINGS_MODULE": "config.settings"} | PRODUCTION | env_overrides
+    env = {k: v for k, v in env.items() if v is not None}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=BACKEND, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_documented_production_settings_pass_check_deploy():
+    result = manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"DJANGO_SECRET_KEY": None}, "DJANGO_SECRET_KEY"),
+    ({"DJANGO_SECRET_KEY": "short"}, "DJANGO_SECRET_KEY"),
+    ({"DJANGO_SECRET_KEY": "django-insecure-stagecall-development-key-do-not-use-in-production"}, "DJANGO_SECRET_KEY"),
+    ({"JITSI_APP_SECRET": None}, "JITSI_APP_SECRET"),
+    ({"JITSI_APP_SECRET": "too-short"}, "JITSI_APP_SECRET"),
+    ({"JITSI_APP_SECRET": "stagecall-development-jitsi-secret-do-not-use-in-production"}, "JITSI_APP_SECRET"),
+    ({"JITSI_SUBJECT": "*"}, "JITSI_SUBJECT"),
+    ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
+    ({"JITSI_TOKEN_TTL": "soon"}, "JITSI_TOKEN_TTL"),
+    ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
+])
+def test_start_up_refuses_unsafe_or_malformed_settings(overrides, message):
+    result = manage("check", **overrides)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+
+
+def test_debug_mode_starts_with_development_defaults():
+    result = manage("check", DJANGO_DEBUG="1", DJANGO_SECRET_KEY=None, JITSI_APP_SECRET=None)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,245 @@
+"""Stagecall settings: one module, every value from the environment (see docs/configuration.md)."""
+import hashlib
+import hmac
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = BASE_DIR.parent
+
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
+
+# Development-only defaults. With debug off, start-up refuses them (below).
+_DEV_SECRET_KEY = "django-insecure-stagecall-development-key-do-not-use-in-production"
+_DEV_JITSI_SECRET = "stagecall-development-jitsi-secret-do-not-use-in-production"
+
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or (_DEV_SECRET_KEY if DEBUG else "")
+if not DEBUG and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters when DJANGO_DEBUG is off."
+    )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_CREDENTIALS = True
+# The public URL of the frontend, used for links in emails and the instant-webinar answer.
+FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "corsheaders",
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
+    "common",
+    "accounts",
+    "webinars",
+    "registrations",
+    "live",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Registrations lock the webinar row; SQLite has no row locks, so let writers wait
+    # for each other instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stagecall"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+# The built React app (frontend/dist) is served by WhiteNoise at the site root; index.html
+# is the fallback for client-side routes (see common.views.spa_index).
+FRONTEND_DIST = Path(env_str("FRONTEND_DIST") or REPO_DIR / "frontend" / "dist")
+WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# --- Email and background tasks -------------------------------------------------------
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Stagecall <no-reply@stagecall.local>")
+
+_TASK_BACKENDS = {
+    # A worker (`manage.py db_worker`) takes tasks from the database: production.
+    "database": "django_tasks_db.DatabaseBackend",
+    # Runs the task at once, in the process that enqueued it: tests and `make run`.
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("TASKS_BACKEND", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, got {_task_backend!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
+
+# --- API -----------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "common.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "common.exceptions.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {
+        "auth": env_str("THROTTLE_AUTH_RATE", "30/min"),
+    },
+}
+
+# API tokens are signed with their own key, so that leaking one kind of secret does not
+# forge the other. When unset, it is derived from the Django secret (never equal to it).
+API_TOKEN_SIGNING_KEY = env_str("API_TOKEN_SIGNING_KEY") or hmac.new(
+    SECRET_KEY.encode(), b"stagecall.api-tokens", hashlib.sha256
+).hexdigest()
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("API_ACCESS_TOKEN_MINUTES", 15, minimum=1)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("API_REFRESH_TOKEN_DAYS", 7, minimum=1)),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    "SIGNING_KEY": API_TOKEN_SIGNING_KEY,
+    "ALGORITHM": "HS256",
+}
+# The refresh token also travels as an HttpOnly cookie so that the browser app never
+# keeps it where scripts can read it (docs/security.md).
+REFRESH_COOKIE_NAME = "stagecall_refresh"
+REFRESH_COOKIE_SECURE = env_bool("REFRESH_COOKIE_SECURE", default=not DEBUG)
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Stagecall API",
+    "DESCRIPTION": "Webinars, registrations, live sessions and Jitsi room tokens. Errors: see docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# --- Jitsi ----------------------------------------------------------------------------
+JITSI_DOMAIN = env_str("JITSI_DOMAIN", "localhost:8443")
+JITSI_APP_ID = env_str("JITSI_APP_ID", "stagecall")
+JITSI_APP_SECRET = env_str("JITSI_APP_SECRET") or (_DEV_JITSI_SECRET if DEBUG else "")
+JITSI_AUDIENCE = env_str("JITSI_AUDIENCE", "jitsi")
+JITSI_SUBJECT = env_str("JITSI_SUBJECT", "meet.jitsi")
+JITSI_TOKEN_TTL = env_int("JITSI_TOKEN_TTL", 300, minimum=30)
+JITSI_TOKEN_ALGORITHM = env_str("JITSI_TOKEN_ALGORITHM", "HS256")
+JITSI_PRIVATE_KEY_FILE = env_str("JITSI_PRIVATE_KEY_FILE")  # RS256 only
+JITSI_KEY_ID = env_str("JITSI_KEY_ID")  # RS256 only
+JITSI_EVENTS_SECRET = env_str("JITSI_EVENTS_SECRET")
+# How long a live session survives an empty, destroyed Jitsi room before it is ended.
+JITSI_ROOM_GRACE_SECONDS = env_int("JITSI_ROOM_GRACE_SECONDS", 300, minimum=0)
+# How long the public status answer may be cached by browsers and CDNs.
+STATUS_MAX_AGE = env_int("STATUS_MAX_AGE", 5, minimum=0)
+
+if JITSI_TOKEN_ALGORITHM not in {"HS256", "RS256"}:
+    raise ImproperlyConfigured("JITSI_TOKEN_ALGORITHM must be HS256 or RS256.")
+if JITSI_TOKEN_ALGORITHM == "RS256" and not (JITSI_PRIVATE_KEY_FILE and JITSI_KEY_ID):
+    raise ImproperlyConfigured("RS256 Jitsi tokens need JITSI_PRIVATE_KEY_FILE and JITSI_KEY_ID.")
+if JITSI_SUBJECT == "*":
+    raise ImproperlyConfigured("JITSI_SUBJECT must name the XMPP domain or tenant, never '*'.")
+if not DEBUG and JITSI_TOKEN_ALGORITHM == "HS256":
+    if len(JITSI_APP_SECRET.encode()) < 32 or JITSI_APP_SECRET == _DEV_JITSI_SECRET:
+        raise ImproperlyConfigured("JITSI_APP_SECRET must be a random value of at least 32 bytes when DJANGO_DEBUG is off.")
+    if JITSI_APP_SECRET in {SECRET_KEY, JITSI_EVENTS_SECRET}:
+        raise ImproperlyConfigured("JITSI_APP_SECRET must differ from DJANGO_SECRET_KEY and JITSI_EVENTS_SECRET.")
+
+# --- Production hardening (debug off) -------------------------------------------------
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # Internal callers speak plain HTTP inside the compose network: the health check and
+    # Prosody's event_sync, which does not follow redirects.
+    SECURE_REDIRECT_EXEMPT = [r"^api/health/$", r"^api/jitsi/"]
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    if env_bool("DJANGO_BEHIND_PROXY", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,26 @@
+"""URL map: the API under /api/, the admin, and the single-page app for everything else."""
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from common.views import health, spa_index
+
+api_patterns = [
+    path("health/", health, name="health"),
+    path("auth/", include("accounts.urls")),
+    path("", include("registrations.urls")),
+    path("", include("live.urls")),
+    path("", include("webinars.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+    # Client-side routes of the React app; /api/ and /admin/ never fall through to it.
+    re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa_index, name="spa"),
+]
+
+handler404 = "common.views.json_not_found"
+handler500 = "common.views.json_server_error"

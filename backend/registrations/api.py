@@ -1,0 +1,175 @@
+"""Registrations API: register and cancel for oneself; hosts list, decide and export."""
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from common.errors import Forbidden
+from common.filters import StrictFilterBackend
+from registrations import services
+from registrations.filters import MyRegistrationFilter, RegistrationFilter
+from registrations.ics import webinar_ics
+from registrations.models import Registration
+from webinars.models import Webinar
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    user_display_name = serializers.CharField(source="user.public_name", read_only=True)
+    user_email = serializers.EmailField(source="user.email", read_only=True)
+    webinar_title = serializers.CharField(source="webinar.title", read_only=True)
+    webinar_slug = serializers.CharField(source="webinar.slug", read_only=True)
+    webinar_starts_at = serializers.DateTimeField(source="webinar.starts_at", read_only=True)
+    webinar_status = serializers.CharField(source="webinar.status", read_only=True)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "id", "webinar", "user", "status", "created_at",
+            "user_display_name", "user_email", "webinar_title", "webinar_slug", "webinar_starts_at", "webinar_status",
+        ]
+        read_only_fields = fields
+
+
+class BulkDecisionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=["approve", "reject"])
+    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=500)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    results = RegistrationSerializer(many=True)
+
+
+def _registrations(queryset):
+    return queryset.select_related("user", "webinar")
+
+
+def published_webinar(request, pk: int) -> Webinar:
+    """A webinar the caller can open an event page for (any published one), else 404."""
+    return get_object_or_404(Webinar.objects.by_slug_for(request.user), pk=pk)
+
+
+def hosted_webinar(request, pk: int) -> Webinar:
+    """A webinar the caller hosts: 404 when they cannot see it at all, 403 when they can but do not host it."""
+    webinar = get_object_or_404(Webinar.objects.reachable_by(request.user).prefetch_related("co_hosts"), pk=pk)
+    if not webinar.is_host(request.user):
+        raise Forbidden("Only the webinar's hosts may see its registrations.")
+    return webinar
+
+
+class RegisterView(APIView):
+    """The caller registers: approved, waitlisted when full, or pending under the approval policy."""
+
+    @extend_schema(request=None, responses={201: RegistrationSerializer})
+    def post(self, request, pk: int):
+        registration = services.registration_create(webinar=published_webinar(request, pk), user=request.user)
+        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+
+
+class UnregisterView(APIView):
+    """The caller cancels their registration; a freed seat goes to the waitlist."""
+
+    @extend_schema(request=None, responses=RegistrationSerializer)
+    def post(self, request, pk: int):
+        registration = services.registration_cancel(webinar=published_webinar(request, pk), user=request.user)
+        return Response(RegistrationSerializer(registration).data)
+
+
+class RegistrantListView(generics.ListAPIView):
+    """Hosts: the webinar's registrations, oldest first; filter with ?status= and ?search=."""
+
+    serializer_class = RegistrationSerializer
+    filter_backends = [StrictFilterBackend]
+    filterset_class = RegistrationFilter
+
+    queryset = Registration.objects.none()  # for the schema generator
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return _registrations(hosted_webinar(self.request, self.kwargs["pk"]).registrations.order_by("created_at", "id"))
+
+
+def _csv_safe(value) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas; quote them (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class RegistrantCsvView(APIView):
+    """Hosts: the registrations as a CSV file."""
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
+    def get(self, request, pk: int):
+        webinar = hosted_webinar(request, pk)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="registrations-{webinar.slug}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["id", "username", "display_name", "email", "status", "registered_at"])
+        for registration in _registrations(webinar.registrations.order_by("created_at", "id")):
+            user = registration.user
+            writer.writerow(
+                [_csv_safe(v) for v in (registration.pk, user.username, user.display_name, user.email, registration.status, registration.created_at.isoformat())]
+            )
+        return response
+
+
+class DecideView(APIView):
+    """Hosts approve or reject one registration (approval past capacity waitlists)."""
+
+    decision = ""
+
+    @extend_schema(request=None, responses=RegistrationSerializer)
+    def post(self, request, pk: int, registration_id: int):
+        webinar = hosted_webinar(request, pk)
+        get_object_or_404(webinar.registrations, pk=registration_id)
+        [registration] = services.registrations_decide(webinar=webinar, by=request.user, action=self.decision, ids=[registration_id])
+        return Response(RegistrationSerializer(registration).data)
+
+
+class BulkDecideView(APIView):
+    """Hosts approve or reject many registrations at once: all succeed or none change."""
+
+    @extend_schema(request=BulkDecisionSerializer, responses=BulkResultSerializer)
+    def post(self, request, pk: int):
+        webinar = hosted_webinar(request, pk)
+        data = BulkDecisionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ids = list(dict.fromkeys(data.validated_data["ids"]))
+        registrations = services.registrations_decide(webinar=webinar, by=request.user, action=data.validated_data["action"], ids=ids)
+        return Response({"results": RegistrationSerializer(registrations, many=True).data})
+
+
+class CalendarView(APIView):
+    """An .ics file for the webinar: for its hosts and approved registrants."""
+
+    @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR})
+    def get(self, request, pk: int):
+        webinar = published_webinar(request, pk)
+        approved = webinar.registrations.filter(user=request.user, status=Registration.Status.APPROVED).exists()
+        if not (approved or webinar.is_host(request.user)):
+            raise Forbidden("The calendar file is for hosts and approved registrants.")
+        response = HttpResponse(webinar_ics(webinar), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{webinar.slug}.ics"'
+        return response
+
+
+class MyRegistrationListView(generics.ListAPIView):
+    """The caller's own registrations, newest webinar first."""
+
+    serializer_class = RegistrationSerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends = [StrictFilterBackend]
+    filterset_class = MyRegistrationFilter
+
+    queryset = Registration.objects.none()  # for the schema generator
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return _registrations(Registration.objects.filter(user=self.request.user)).order_by("-webinar__starts_at", "-id")

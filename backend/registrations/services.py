@@ -1,0 +1,134 @@
+"""Registration rules. Capacity is checked after locking the webinar row, so it is never exceeded."""
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from common.errors import DomainError, Forbidden, Invalid
+from registrations.models import Registration
+from registrations.tasks import send_registration_email
+from webinars.models import Webinar
+
+R = Registration.Status
+OPEN_FOR_REGISTRATION = {Webinar.Status.SCHEDULED, Webinar.Status.LIVE}
+
+
+def _notify(registration: Registration, kind: str) -> None:
+    transaction.on_commit(partial(send_registration_email.enqueue, registration.pk, kind))
+
+
+def _lock_webinar(webinar: Webinar) -> Webinar:
+    # Every change to who holds a seat takes this row lock first: two last-seat registrations
+    # (or a registration and a cancellation) serialize here, so the count below stays true.
+    # On SQLite, which has no row locks, the write transaction serializes them instead.
+    return Webinar.objects.select_for_update().get(pk=webinar.pk)
+
+
+def _has_free_seat(webinar: Webinar) -> bool:
+    if webinar.capacity is None:
+        return True
+    return webinar.registrations.filter(status=R.APPROVED).count() < webinar.capacity
+
+
+def _seat_or_waitlist(registration: Registration, webinar: Webinar) -> str:
+    registration.status = R.APPROVED if _has_free_seat(webinar) else R.WAITLISTED
+    registration.save(update_fields=["status", "updated_at"])
+    return registration.status
+
+
+def _require_host(webinar: Webinar, user: User) -> None:
+    if not webinar.is_host(user):
+        raise Forbidden("Only the webinar's hosts may manage registrations.")
+
+
+@transaction.atomic
+def registration_create(*, webinar: Webinar, user: User) -> Registration:
+    """Register the caller: pending under approval, else a seat if one is free, else the waitlist."""
+    webinar = _lock_webinar(webinar)
+    if webinar.is_host(user):
+        raise DomainError("Hosts cannot register for their own webinar.", code="host_cannot_register")
+    if webinar.status not in OPEN_FOR_REGISTRATION:
+        raise DomainError(f"Registration is closed: the webinar is {webinar.status}.", code="registration_closed")
+    registration = Registration.objects.filter(webinar=webinar, user=user).first()
+    if registration and registration.status in Registration.ACTIVE:
+        raise DomainError("You are already registered.", code="already_registered")
+    if registration and registration.status == R.REJECTED:
+        raise DomainError("The hosts declined your registration.", code="registration_rejected")
+    if registration is None:
+        registration = Registration(webinar=webinar, user=user)
+    registration.created_at = timezone.now()
+    if webinar.registration_policy == Webinar.Policy.APPROVAL:
+        registration.status = R.PENDING
+        registration.save()
+        _notify(registration, "pending")
+        return registration
+    registration.status = R.APPROVED if _has_free_seat(webinar) else R.WAITLISTED
+    registration.save()
+    _notify(registration, "confirmed" if registration.status == R.APPROVED else "waitlisted")
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, webinar: Webinar, user: User) -> Registration:
+    """The registrant gives up their registration; a freed seat goes to the oldest waitlisted person."""
+    webinar = _lock_webinar(webinar)
+    registration = Registration.objects.filter(webinar=webinar, user=user, status__in=Registration.ACTIVE).first()
+    if registration is None:
+        raise DomainError("You have no active registration for this webinar.", code="not_registered")
+    held_seat = registration.status == R.APPROVED
+    registration.status = R.CANCELLED
+    registration.save(update_fields=["status", "updated_at"])
+    _notify(registration, "cancelled")
+    if held_seat:
+        waitlist_fill(webinar=webinar)
+    return registration
+
+
+def waitlist_fill(*, webinar: Webinar) -> list[Registration]:
+    """Give free seats to the oldest waitlisted registrations. The caller holds the webinar lock."""
+    promoted = []
+    for registration in webinar.registrations.filter(status=R.WAITLISTED).order_by("created_at", "id"):
+        if not _has_free_seat(webinar):
+            break
+        registration.status = R.APPROVED
+        registration.save(update_fields=["status", "updated_at"])
+        _notify(registration, "promoted")
+        promoted.append(registration)
+    return promoted
+
+
+def _decide(webinar: Webinar, registration: Registration, action: str) -> Registration:
+    if registration.status == R.CANCELLED:
+        raise DomainError(f"Registration {registration.pk} was cancelled by its registrant.", code="registration_cancelled")
+    previous = registration.status
+    if action == "approve":
+        if previous not in (R.APPROVED, R.WAITLISTED):
+            new_status = _seat_or_waitlist(registration, webinar)
+            _notify(registration, "approved" if new_status == R.APPROVED else "waitlisted")
+        return registration
+    if previous != R.REJECTED:
+        registration.status = R.REJECTED
+        registration.save(update_fields=["status", "updated_at"])
+        _notify(registration, "rejected")
+        if previous == R.APPROVED:
+            waitlist_fill(webinar=webinar)
+    return registration
+
+
+@transaction.atomic
+def registrations_decide(*, webinar: Webinar, by: User, action: str, ids: list[int]) -> list[Registration]:
+    """Hosts approve or reject registrations, all or none; approval past capacity waitlists."""
+    if action not in ("approve", "reject"):
+        raise Invalid("Action must be approve or reject.", field="action")
+    webinar = _lock_webinar(webinar)
+    _require_host(webinar, by)
+    if webinar.status not in OPEN_FOR_REGISTRATION:
+        raise DomainError(f"Registrations of a {webinar.status} webinar can no longer change.", code="registration_closed")
+    registrations = {r.pk: r for r in webinar.registrations.filter(pk__in=ids)}
+    missing = [pk for pk in ids if pk not in registrations]
+    if missing:
+        raise Invalid(f"No such registration for this webinar: {', '.join(map(str, missing))}.", field="ids")
+    # First come, first served: in a bulk approval past capacity, the oldest get the seats.
+    ordered = sorted(registrations.values(), key=lambda r: (r.created_at, r.pk))
+    return [_decide(webinar, registration, action) for registration in ordered]

@@ -1,0 +1,107 @@
+"""Webinars: what is scheduled, who hosts it, who may see it."""
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=30, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WebinarQuerySet(models.QuerySet):
+    def hosted_by(self, user) -> "WebinarQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(organizer=user) | Q(co_hosts=user)).distinct()
+
+    def listed_for(self, user) -> "WebinarQuerySet":
+        """What a listing shows: published public webinars, plus everything the caller hosts."""
+        public = Q(visibility=Webinar.Visibility.PUBLIC) & ~Q(status=Webinar.Status.DRAFT)
+        if not user.is_authenticated:
+            return self.filter(public)
+        return self.filter(public | Q(organizer=user) | Q(co_hosts=user)).distinct()
+
+    def reachable_by(self, user) -> "WebinarQuerySet":
+        """What the caller may open by id: the listing, plus webinars they registered for; staff see all."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        if not user.is_authenticated:
+            return self.listed_for(user)
+        registered = Q(registrations__user=user) & ~Q(status=Webinar.Status.DRAFT)
+        public = Q(visibility=Webinar.Visibility.PUBLIC) & ~Q(status=Webinar.Status.DRAFT)
+        return self.filter(public | registered | Q(organizer=user) | Q(co_hosts=user)).distinct()
+
+    def by_slug_for(self, user) -> "WebinarQuerySet":
+        """What an event page may show: any published webinar, unlisted ones included (the slug is the secret)."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        published = ~Q(status=Webinar.Status.DRAFT)
+        if not user.is_authenticated:
+            return self.filter(published)
+        return self.filter(published | Q(organizer=user) | Q(co_hosts=user)).distinct()
+
+
+class Webinar(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft"
+        SCHEDULED = "scheduled"
+        LIVE = "live"
+        ENDED = "ended"
+        CANCELLED = "cancelled"
+
+    class Policy(models.TextChoices):
+        OPEN = "open"
+        APPROVAL = "approval"
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public"
+        UNLISTED = "unlisted"
+
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, max_length=20000)
+    slug = models.SlugField(max_length=80, unique=True, editable=False)
+    starts_at = models.DateTimeField(db_index=True)
+    ends_at = models.DateTimeField()
+    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Empty means unlimited.")
+    registration_policy = models.CharField(max_length=10, choices=Policy.choices, default=Policy.OPEN)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    organizer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organized_webinars")
+    co_hosts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="co_hosted_webinars")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="webinars")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WebinarQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="webinar_ends_after_start"),
+            models.CheckConstraint(condition=Q(capacity__isnull=True) | Q(capacity__gte=1), name="webinar_capacity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            # The random part keeps unlisted event pages unguessable (about 48 bits).
+            self.slug = f"{slugify(self.title)[:60].strip('-') or 'webinar'}-{secrets.token_hex(6)}"
+        super().save(*args, **kwargs)
+
+    def is_host(self, user) -> bool:
+        if not user.is_authenticated:
+            return False
+        if self.organizer_id == user.pk:
+            return True
+        return any(host.pk == user.pk for host in self.co_hosts.all())
