@@ -1,0 +1,369 @@
+"""The compose stack, read as data: Docker cannot run here, so check what can be checked without it."""
+import os
+import re
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+COMPOSE_FILE = REPO / "docker-compose.yml"
+ENV_EXAMPLE = REPO / "jitsi" / "env.example"
+GENERATE_ENV = REPO / "jitsi" / "generate-env.sh"
+EVENT_SYNC_CFG = REPO / "jitsi" / "prosody" / "conf.d" / "event_sync.cfg.lua"
+
+JITSI_SERVICES = ("web", "prosody", "jicofo", "jvb")
+GENERATED_SECRETS = (
+    "DJANGO_SECRET_KEY",
+    "POSTGRES_PASSWORD",
+    "JITSI_APP_SECRET",
+    "JITSI_EVENTS_SECRET",
+    "JICOFO_AUTH_PASSWORD",
+    "JVB_AUTH_PASSWORD",
+)
+# ${VAR}, ${VAR:-default}, ${VAR:?message}, ... and bare $VAR; "$$" is a literal dollar.
+VAR_REFERENCE = re.compile(r"(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))")
+ONLY_VAR = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?-][^}]*)?\}$")
+ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+# ------------------------------------------------------------------ helpers
+
+def parse_env_file(path: Path) -> dict[str, str]:
+    values = {}
+    for line in path.read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            key, sep, value = line.partition("=")
+            assert sep, f"{path.name}: not KEY=VALUE: {line!r}"
+            values[key.strip()] = value
+    return values
+
+
+def environment(service: dict) -> dict[str, str]:
+    env = service.get("environment") or {}
+    if isinstance(env, list):
+        env = dict(item.partition("=")[::2] for item in env)
+    return {key: ("" if value is None else str(value)) for key, value in env.items()}
+
+
+def variable_in(value: str) -> str | None:
+    """The single variable a value consists of (`${X}`, `${X:?msg}`), or None."""
+    match = ONLY_VAR.match(value)
+    return match.group(1) if match else None
+
+
+def require_tool(*names: str) -> str:
+    """The first of `names` on PATH; missing fails under CI (the image must have it) and skips locally."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    message = f"none of {', '.join(names)} is installed (Debian: apt-get install -y lua5.4)"
+    if ON_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def run_generate(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(GENERATE_ENV), *args], capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE_FILE.read_text())
+
+
+@pytest.fixture(scope="module")
+def services(compose) -> dict:
+    return compose["services"]
+
+
+@pytest.fixture(scope="module")
+def template() -> dict[str, str]:
+    return parse_env_file(ENV_EXAMPLE)
+
+
+@pytest.fixture
+def generated_env(tmp_path) -> Path:
+    target = tmp_path / ".env"
+    result = run_generate(str(target))
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+# ------------------------------------------------------- the compose file
+
+def test_compose_file_parses_and_has_every_service(services):
+    expected = {"db", "redis", "backend", "worker", "frontend", *JITSI_SERVICES}
+    assert expected <= set(services)
+
+
+def test_compose_config_is_valid_for_docker_compose(tmp_path, generated_env):
+    if shutil.which("docker") is None:
+        pytest.skip("no docker client installed, so no `docker compose` to validate with")
+    probe = subprocess.run(["docker", "compose", "version"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip("the docker client has no compose plugin (`docker compose version` fails)")
+    result = subprocess.run(
+        ["docker", "compose", "--env-file", str(generated_env), "-f", str(COMPOSE_FILE), "config", "-q"],
+        capture_output=True, text=True, cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_service_image_is_pinned(services):
+    for name, service in services.items():
+        image = service.get("image")
+        assert image, f"{name} has no image name"
+        reference = image.rsplit("/", 1)[-1]
+        assert ":" in reference, f"{name}: {image} has no tag"
+        tag = reference.split(":", 1)[1]
+        assert "$" not in tag, f"{name}: {image} tag comes from a variable"
+        assert tag not in {"latest", "unstable", "stable", "nightly"}, f"{name}: {image} is a moving tag"
+        if "build" not in service:
+            assert tag != "local", f"{name}: {image} is only ever built locally but has no build"
+
+
+def test_jitsi_images_are_official_and_share_one_stable_release(services):
+    tags = set()
+    for name in JITSI_SERVICES:
+        repository, tag = services[name]["image"].rsplit(":", 1)
+        assert repository == f"ghcr.io/jitsi/{name}"
+        assert re.fullmatch(r"stable-\d{4,5}(-\d+)?", tag), tag
+        tags.add(tag)
+    assert len(tags) == 1, f"Jitsi services run different releases: {sorted(tags)}"
+
+
+def strings_in(node):
+    """Every string in the parsed compose file (keys too), where compose interpolates; not comments."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings_in(key)
+            yield from strings_in(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from strings_in(item)
+    elif isinstance(node, str):
+        yield node
+
+
+def test_every_compose_variable_is_defined_in_env_example(compose, template):
+    used = set()
+    for text in strings_in(compose):
+        for match in VAR_REFERENCE.finditer(text):
+            used.add(match.group(1) or match.group(2))
+    assert used, "the pattern found no variables at all"
+    missing = sorted(used - set(template))
+    assert not missing, f"used in docker-compose.yml but not in jitsi/env.example: {missing}"
+
+
+def test_every_env_example_variable_is_commented():
+    lines = ENV_EXAMPLE.read_text().splitlines()
+    for index, line in enumerate(lines):
+        if line.strip() and not line.startswith("#"):
+            assert index > 0 and lines[index - 1].startswith("#"), f"no comment above {line!r}"
+
+
+def test_env_example_ships_no_secret(template):
+    for name in GENERATED_SECRETS:
+        assert template[name] == "", f"{name} has a default value in env.example"
+
+
+def test_backend_and_jitsi_share_app_id_secret_and_audience(services):
+    backend, prosody = environment(services["backend"]), environment(services["prosody"])
+    assert variable_in(backend["JITSI_APP_ID"]) == variable_in(prosody["JWT_APP_ID"]) == "JITSI_APP_ID"
+    assert variable_in(prosody["JWT_ACCEPTED_ISSUERS"]) == "JITSI_APP_ID"
+    assert variable_in(backend["JITSI_APP_SECRET"]) == variable_in(prosody["JWT_APP_SECRET"]) == "JITSI_APP_SECRET"
+    assert variable_in(backend["JITSI_AUDIENCE"]) == variable_in(prosody["JWT_ACCEPTED_AUDIENCES"]) == "JITSI_AUDIENCE"
+    # The token's `sub` is the XMPP domain Prosody serves.
+    assert variable_in(backend["JITSI_SUBJECT"]) == variable_in(prosody["XMPP_DOMAIN"]) == "XMPP_DOMAIN"
+    assert variable_in(backend["JITSI_EVENTS_SECRET"]) == variable_in(prosody["JITSI_EVENTS_SECRET"])
+    assert environment(services["worker"]) == backend
+
+
+def test_backend_has_every_setting_it_needs(services):
+    backend = environment(services["backend"])
+    for name in (
+        "DATABASE_URL", "REDIS_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG", "ALLOWED_HOSTS",
+        "CORS_ALLOWED_ORIGINS", "CSRF_TRUSTED_ORIGINS", "JITSI_DOMAIN", "JITSI_APP_ID",
+        "JITSI_APP_SECRET", "JITSI_AUDIENCE", "JITSI_SUBJECT", "JITSI_TOKEN_TTL",
+        "JITSI_EVENTS_SECRET", "DEFAULT_FROM_EMAIL", "FRONTEND_URL",
+    ):
+        assert backend.get(name), f"backend lacks {name}"
+    assert backend["DJANGO_DEBUG"] == "0"
+    assert backend["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in backend["DATABASE_URL"]
+    assert backend["REDIS_URL"] == "redis://redis:6379/0"
+    # Prosody posts events to http://backend:8000, so that Host must be allowed.
+    assert "backend" in backend["ALLOWED_HOSTS"].split(",")
+
+
+def test_jitsi_accepts_only_tokens_and_no_guests(services):
+    prosody = environment(services["prosody"])
+    assert prosody["ENABLE_AUTH"] == "1"
+    assert prosody["AUTH_TYPE"] == "jwt"
+    assert prosody["JWT_ALLOW_EMPTY"] == "0"
+    assert prosody["ENABLE_GUESTS"] == "0"
+    assert prosody["ENABLE_LOBBY"] == "1"
+    web = environment(services["web"])
+    assert web["ENABLE_AUTH"] == "1" and web["ENABLE_GUESTS"] == "0"
+
+
+def test_moderator_rights_come_from_the_token(services):
+    prosody, jicofo = environment(services["prosody"]), environment(services["jicofo"])
+    assert "token_affiliation" in [m.strip() for m in prosody["XMPP_MUC_MODULES"].split(",")]
+    assert jicofo["JICOFO_ENABLE_AUTH"] == "0"
+    assert jicofo["ENABLE_AUTO_OWNER"] == "0"
+
+
+def test_prosody_mounts_our_conf_d_and_gets_the_events_secret(services):
+    prosody = services["prosody"]
+    assert any(
+        volume.split(":")[0] == "./jitsi/prosody/conf.d" and volume.split(":")[1] == "/config/conf.d"
+        for volume in prosody["volumes"]
+    )
+    env = environment(prosody)
+    assert variable_in(env["JITSI_EVENTS_SECRET"]) == "JITSI_EVENTS_SECRET"
+    assert env["JITSI_EVENTS_API_PREFIX"] == "http://backend:8000/api/jitsi"
+    # Prosody must share a network with the backend to reach it.
+    networks = prosody["networks"]
+    assert "default" in networks and "meet.jitsi" in networks
+
+
+def test_backend_waits_for_healthy_db_and_redis_and_has_a_health_check(services):
+    backend = services["backend"]
+    assert backend["depends_on"]["db"]["condition"] == "service_healthy"
+    assert backend["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert "/api/health/" in " ".join(backend["healthcheck"]["test"])
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+
+
+def test_media_and_web_ports_are_published(services):
+    assert "${JVB_PORT}:${JVB_PORT}/udp" in services["jvb"]["ports"]
+    assert "${HTTPS_PORT}:8443" in services["web"]["ports"]
+
+
+# ------------------------------------------------------- the Prosody config
+
+def test_event_sync_cfg_is_valid_lua():
+    luac = require_tool("luac", "luac5.4", "luac5.3", "luac5.2", "luac5.1")
+    result = subprocess.run([luac, "-p", str(EVENT_SYNC_CFG)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_luac_rejects_broken_lua(tmp_path):
+    """The syntax check above can fail: a broken file makes luac exit non-zero."""
+    luac = require_tool("luac", "luac5.4", "luac5.3", "luac5.2", "luac5.1")
+    broken = tmp_path / "broken.cfg.lua"
+    broken.write_text(EVENT_SYNC_CFG.read_text().replace("api_headers = {", "api_headers = {{", 1))
+    assert subprocess.run([luac, "-p", str(broken)], capture_output=True).returncode != 0
+
+
+# Loads the cfg file the way Prosody's configmanager does (bare assignments after
+# Component(...) become that component's options) and prints what it configured.
+LUA_HARNESS = r"""
+local path = arg[1]
+local options, current = {}, "*"
+local env = setmetatable({}, {
+    __index = function(_, k) if k == "Lua" then return _G end return rawget(_G, k) end,
+    __newindex = function(_, k, v) options[current] = options[current] or {}; options[current][k] = v end,
+})
+rawset(env, "Component", function(name)
+    current = name
+    return function(module) options[name] = options[name] or {}; options[name].component_module = module
+        return function() end end
+end)
+local chunk = assert(loadfile(path, "t", env))
+local ok, err = pcall(chunk)
+if not ok then io.stderr:write(tostring(err)); os.exit(3) end
+for host, opts in pairs(options) do
+    for k, v in pairs(opts) do
+        if type(v) == "table" then for hk, hv in pairs(v) do print(host .. "|" .. k .. "." .. hk .. "=" .. tostring(hv)) end
+        else print(host .. "|" .. k .. "=" .. tostring(v)) end
+    end
+end
+"""
+
+
+def run_cfg(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    lua = require_tool("lua", "lua5.4", "lua5.3")
+    harness = tmp_path / "harness.lua"
+    harness.write_text(LUA_HARNESS)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("XMPP_", "JITSI_"))}
+    return subprocess.run([lua, str(harness), str(EVENT_SYNC_CFG)], capture_output=True, text=True,
+                          env={**clean, **env}, timeout=30)
+
+
+def test_event_sync_component_posts_to_the_backend_with_the_secret_from_the_environment(tmp_path):
+    secret = "s" * 40
+    result = run_cfg(tmp_path, {"JITSI_EVENTS_SECRET": secret, "XMPP_DOMAIN": "meet.jitsi",
+                                "XMPP_MUC_DOMAIN": "muc.meet.jitsi",
+                                "JITSI_EVENTS_API_PREFIX": "http://backend:8000/api/jitsi"})
+    assert result.returncode == 0, result.stderr
+    lines = set(result.stdout.splitlines())
+    assert "esync.meet.jitsi|component_module=event_sync_component" in lines
+    assert "esync.meet.jitsi|muc_component=muc.meet.jitsi" in lines
+    assert "esync.meet.jitsi|breakout_component=breakout.meet.jitsi" in lines
+    assert "esync.meet.jitsi|api_prefix=http://backend:8000/api/jitsi" in lines
+    assert f"esync.meet.jitsi|api_headers.Authorization=Bearer {secret}" in lines
+    assert secret not in EVENT_SYNC_CFG.read_text()
+
+
+@pytest.mark.parametrize("secret", [None, "", "too-short"])
+def test_event_sync_cfg_refuses_a_missing_or_short_secret(tmp_path, secret):
+    env = {} if secret is None else {"JITSI_EVENTS_SECRET": secret}
+    result = run_cfg(tmp_path, env)
+    assert result.returncode != 0
+    assert "JITSI_EVENTS_SECRET" in result.stderr
+
+
+# ------------------------------------------------------------ generate-env.sh
+
+def test_generated_env_has_fresh_distinct_strong_secrets(generated_env, template):
+    values = parse_env_file(generated_env)
+    assert set(values) == set(template), "generated file drifted from the template"
+    secrets = [values[name] for name in GENERATED_SECRETS]
+    assert all(secrets), "a secret was left empty"
+    assert len(set(secrets)) == len(secrets), "two secrets are equal"
+    assert len(values["JITSI_APP_SECRET"]) >= 32
+    assert len(values["JITSI_EVENTS_SECRET"]) >= 32
+    assert len(values["DJANGO_SECRET_KEY"]) >= 50
+    assert re.fullmatch(r"[0-9a-f]+", values["POSTGRES_PASSWORD"]), "must be safe inside DATABASE_URL"
+    for name, value in template.items():
+        if name not in GENERATED_SECRETS:
+            assert values[name] == value, f"{name} changed"
+    assert stat.S_IMODE(generated_env.stat().st_mode) == 0o600
+
+
+def test_two_runs_generate_different_secrets(tmp_path, generated_env):
+    other = tmp_path / "other.env"
+    assert run_generate(str(other)).returncode == 0
+    first, second = parse_env_file(generated_env), parse_env_file(other)
+    for name in GENERATED_SECRETS:
+        assert first[name] != second[name]
+
+
+def test_generate_env_refuses_to_overwrite_without_force(generated_env):
+    before = generated_env.read_text()
+    result = run_generate(str(generated_env))
+    assert result.returncode != 0
+    assert "refusing" in result.stderr
+    assert generated_env.read_text() == before
+
+
+def test_generate_env_overwrites_with_force(generated_env):
+    before = parse_env_file(generated_env)
+    result = run_generate("--force", str(generated_env))
+    assert result.returncode == 0, result.stderr
+    after = parse_env_file(generated_env)
+    assert all(before[name] != after[name] for name in GENERATED_SECRETS)
+
+
+def test_generated_env_fills_every_required_compose_secret(generated_env):
+    """Compose marks each generated secret `${VAR:?...}`: a missing one stops `up` instead of running open."""
+    text = COMPOSE_FILE.read_text()
+    for name in GENERATED_SECRETS:
+        assert re.search(r"\$\{" + name + r":\?", text), f"{name} is not required by docker-compose.yml"
+    assert all(parse_env_file(generated_env)[name] for name in GENERATED_SECRETS)
