@@ -1,1 +1,18 @@
-urlpatterns: list = []
+from django.urls import path
+
+from live import api
+
+urlpatterns = [
+    path("webinars/instant/", api.InstantView.as_view(), name="webinar-instant"),
+    path("webinars/<int:pk>/live/start/", api.StartView.as_view(), name="live-start"),
+    path("webinars/<int:pk>/live/open/", api.OpenView.as_view(), name="live-open"),
+    path("webinars/<int:pk>/live/end/", api.EndView.as_view(), name="live-end"),
+    path("webinars/<int:pk>/live/join/", api.JoinView.as_view(), name="live-join"),
+    path("webinars/<int:pk>/live/leave/", api.LeaveView.as_view(), name="live-leave"),
+    path("webinars/<int:pk>/live/participants/", api.ParticipantsView.as_view(), name="live-participants"),
+    path("webinars/<int:pk>/attendance/", api.AttendanceView.as_view(), name="attendance"),
+    path("webinars/<int:pk>/attendance.csv", api.AttendanceCsvView.as_view(), name="attendance-csv"),
+    path("webinars/<int:pk>/attendance/timeline/", api.AttendanceTimelineView.as_view(), name="attendance-timeline"),
+    path("webinars/<int:pk>/status/", api.PublicStatusView.as_view(), name="public-status"),
+    path("webinars/by-slug/<slug:slug>/status/", api.PublicStatusBySlugView.as_view(), name="public-status-by-slug"),
+]

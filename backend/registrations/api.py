@@ -10,6 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.csv import csv_safe
 from common.errors import Forbidden
 from common.filters import StrictFilterBackend
 from registrations import services
@@ -17,6 +18,7 @@ from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics
 from registrations.models import Registration
 from webinars.models import Webinar
+from webinars.selectors import hosted_webinar, published_webinar
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
@@ -47,19 +49,6 @@ class BulkResultSerializer(serializers.Serializer):
 
 def _registrations(queryset):
     return queryset.select_related("user", "webinar")
-
-
-def published_webinar(request, pk: int) -> Webinar:
-    """A webinar the caller can open an event page for (any published one), else 404."""
-    return get_object_or_404(Webinar.objects.by_slug_for(request.user), pk=pk)
-
-
-def hosted_webinar(request, pk: int) -> Webinar:
-    """A webinar the caller hosts: 404 when they cannot see it at all, 403 when they can but do not host it."""
-    webinar = get_object_or_404(Webinar.objects.reachable_by(request.user).prefetch_related("co_hosts"), pk=pk)
-    if not webinar.is_host(request.user):
-        raise Forbidden("Only the webinar's hosts may see its registrations.")
-    return webinar
 
 
 class RegisterView(APIView):
@@ -95,12 +84,6 @@ class RegistrantListView(generics.ListAPIView):
         return _registrations(hosted_webinar(self.request, self.kwargs["pk"]).registrations.order_by("created_at", "id"))
 
 
-def _csv_safe(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; quote them (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class RegistrantCsvView(APIView):
     """Hosts: the registrations as a CSV file."""
 
@@ -114,7 +97,7 @@ class RegistrantCsvView(APIView):
         for registration in _registrations(webinar.registrations.order_by("created_at", "id")):
             user = registration.user
             writer.writerow(
-                [_csv_safe(v) for v in (registration.pk, user.username, user.display_name, user.email, registration.status, registration.created_at.isoformat())]
+                [csv_safe(v) for v in (registration.pk, user.username, user.display_name, user.email, registration.status, registration.created_at.isoformat())]
             )
         return response
 

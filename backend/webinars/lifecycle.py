@@ -1,5 +1,6 @@
 """The webinar lifecycle: every allowed status change in one table."""
 from common.errors import IllegalTransition
+from webinars.cache import invalidate_public_status
 from webinars.models import Webinar
 
 S = Webinar.Status
@@ -26,4 +27,5 @@ def transition(webinar: Webinar, target: str) -> Webinar:
     check_transition(webinar, target)
     webinar.status = target
     webinar.save(update_fields=["status", "updated_at"])
+    invalidate_public_status(webinar.pk)
     return webinar

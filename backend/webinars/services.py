@@ -6,6 +6,7 @@ from django.db import transaction
 from accounts.models import User
 from common.errors import Forbidden, IllegalTransition, Invalid
 from webinars import lifecycle
+from webinars.cache import invalidate_public_status
 from webinars.models import Tag, Webinar
 from webinars.tasks import send_webinar_cancelled
 
@@ -60,6 +61,7 @@ def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[User] | None = 
     for name, value in fields.items():
         setattr(webinar, name, value)
     webinar.save()
+    invalidate_public_status(webinar.pk)  # starts_at is part of the public status
     _set_relations(webinar, co_hosts=co_hosts, tags=tags)
     if "capacity" in fields and (fields["capacity"] is None or (old_capacity is not None and fields["capacity"] > old_capacity)):
         # More seats: the waitlist moves up now. Imported here because registrations builds on webinars.
@@ -96,4 +98,5 @@ def webinar_delete(*, webinar: Webinar, by: User) -> None:
     _require_host(webinar, by)
     if webinar.status not in {S.DRAFT, S.CANCELLED}:
         raise IllegalTransition("Cancel the webinar before deleting it.", code="not_deletable")
+    invalidate_public_status(webinar.pk)
     webinar.delete()

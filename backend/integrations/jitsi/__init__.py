@@ -1,0 +1,1 @@
+"""Pure helpers for Jitsi Meet: room tokens and Prosody events. No database access here."""

@@ -1,0 +1,235 @@
+"""Live API: go live, join with a Jitsi room token, leave, participants, attendance, public status."""
+import csv
+import hashlib
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from common.csv import csv_safe
+from live import selectors, services
+from live.models import LiveSession
+from webinars.api import WebinarSerializer
+from webinars.models import Webinar
+from webinars.selectors import hosted_webinar, published_webinar
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LiveSession
+        fields = ["id", "state", "started_at", "opened_at", "ended_at"]
+        read_only_fields = fields
+
+
+class StartSerializer(serializers.Serializer):
+    practice = serializers.BooleanField(default=False, help_text="Open the green room (hosts only) instead of going live.")
+
+
+class JoinSerializer(serializers.Serializer):
+    domain = serializers.CharField(help_text="Host the browser loads Jitsi (and external_api.js) from.")
+    room = serializers.CharField()
+    jwt = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+    moderator = serializers.BooleanField()
+    display_name = serializers.CharField()
+
+
+class ParticipantSerializer(serializers.Serializer):
+    user = serializers.IntegerField()
+    display_name = serializers.CharField()
+    joined_at = serializers.DateTimeField()
+    is_host = serializers.BooleanField()
+
+
+class AttendanceSerializer(serializers.Serializer):
+    user = serializers.IntegerField()
+    display_name = serializers.CharField()
+    email = serializers.EmailField()
+    registration_status = serializers.CharField(help_text="The registration's status, or `host`.")
+    first_join = serializers.DateTimeField(allow_null=True)
+    last_leave = serializers.DateTimeField(allow_null=True)
+    minutes_present = serializers.FloatField()
+    attended = serializers.BooleanField()
+
+
+class TimelinePointSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    present = serializers.IntegerField()
+
+
+class PublicStatusSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=["scheduled", "practice", "live", "ended", "cancelled"])
+    starts_at = serializers.DateTimeField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    ended_at = serializers.DateTimeField(allow_null=True)
+    participant_count = serializers.IntegerField()
+
+
+class InstantSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class InstantResultSerializer(serializers.Serializer):
+    webinar = WebinarSerializer()
+    session = SessionSerializer()
+    event_url = serializers.URLField()
+
+
+class StartView(APIView):
+    """Hosts open the green room (`practice: true`) or go live; a second call returns the running session."""
+
+    @extend_schema(request=StartSerializer, responses={201: SessionSerializer, 200: SessionSerializer})
+    def post(self, request, pk: int):
+        body = StartSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        session, created = services.live_session_start(webinar=published_webinar(request, pk), by=request.user, **body.validated_data)
+        return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class OpenView(APIView):
+    """Hosts move the session from practice to live."""
+
+    @extend_schema(request=None, responses=SessionSerializer)
+    def post(self, request, pk: int):
+        return Response(SessionSerializer(services.live_session_open(webinar=published_webinar(request, pk), by=request.user)).data)
+
+
+class EndView(APIView):
+    """Hosts end the session; no join token is issued afterwards."""
+
+    @extend_schema(request=None, responses=SessionSerializer)
+    def post(self, request, pk: int):
+        return Response(SessionSerializer(services.live_session_end(webinar=published_webinar(request, pk), by=request.user)).data)
+
+
+class JoinView(APIView):
+    """A host, or an approved registrant once the session is live, gets a fresh room token (also to rejoin)."""
+
+    @extend_schema(request=None, responses={200: JoinSerializer, 403: OpenApiResponse(description="No approved registration"), 409: OpenApiResponse(description="session_not_open, session_not_started, session_ended")})
+    def post(self, request, pk: int):
+        webinar = published_webinar(request, pk)
+        session, token, moderator = services.live_session_join(webinar=webinar, user=request.user)
+        response = Response(
+            {
+                "domain": settings.JITSI_DOMAIN, "room": session.room, "jwt": token.jwt, "expires_at": token.expires_at,
+                "moderator": moderator, "display_name": request.user.public_name,
+            }
+        )
+        response["Cache-Control"] = "no-store"  # the token admits its bearer to the room
+        return response
+
+
+class LeaveView(APIView):
+    """Records that the caller left the room (idempotent)."""
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request, pk: int):
+        services.live_session_leave(webinar=published_webinar(request, pk), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ParticipantsView(APIView):
+    """Hosts: who is in the room now."""
+
+    @extend_schema(responses=ParticipantSerializer(many=True))
+    def get(self, request, pk: int):
+        webinar = hosted_webinar(request, pk)
+        return Response(ParticipantSerializer(selectors.participants_now(services.running_session(webinar)), many=True).data)
+
+
+class AttendanceView(APIView):
+    """Hosts: per registrant, first join, last leave, minutes present (intervals merged) and whether they attended."""
+
+    @extend_schema(responses=AttendanceSerializer(many=True))
+    def get(self, request, pk: int):
+        return Response(AttendanceSerializer(selectors.attendance_report(hosted_webinar(request, pk)), many=True).data)
+
+
+class AttendanceCsvView(APIView):
+    """Hosts: the attendance report as CSV."""
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
+    def get(self, request, pk: int):
+        webinar = hosted_webinar(request, pk)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="attendance-{webinar.slug}.csv"'
+        writer = csv.writer(response)
+        columns = ["user", "display_name", "email", "registration_status", "first_join", "last_leave", "minutes_present", "attended"]
+        writer.writerow(columns)
+        for row in AttendanceSerializer(selectors.attendance_report(webinar), many=True).data:
+            writer.writerow([csv_safe(row[column]) for column in columns])
+        return response
+
+
+class AttendanceTimelineView(APIView):
+    """Hosts: how many were present over time (one point a minute, at most 240 points)."""
+
+    @extend_schema(responses=TimelinePointSerializer(many=True))
+    def get(self, request, pk: int):
+        return Response(TimelinePointSerializer(selectors.attendance_timeline(hosted_webinar(request, pk)), many=True).data)
+
+
+class InstantView(APIView):
+    """Start an ad-hoc call: an unlisted webinar, live at once, with its shareable event-page link."""
+
+    @extend_schema(request=InstantSerializer, responses={201: InstantResultSerializer})
+    def post(self, request):
+        body = InstantSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        webinar, session = services.instant_webinar_start(by=request.user, title=body.validated_data["title"])
+        webinar_data = WebinarSerializer(Webinar.objects.get(pk=webinar.pk), context={"request": request}).data
+        return Response(
+            {"webinar": webinar_data, "session": SessionSerializer(session).data, "event_url": webinar_data["event_url"]},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+def _etag(body: dict) -> str:
+    return '"' + hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32] + '"'
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return etag in candidates or "*" in candidates
+
+
+class _PublicStatusView(APIView):
+    # Public and identical for everyone, so that a CDN can share it: no authentication at all
+    # (a stale token in the browser must not turn a poll into a 401).
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def _answer(self, request, entry: dict | None, *, allow_unlisted: bool):
+        if entry is None or (entry["visibility"] != Webinar.Visibility.PUBLIC and not allow_unlisted):
+            raise NotFound()
+        body = entry["status"]
+        etag = _etag(body)
+        headers = {"ETag": etag, "Cache-Control": f"public, max-age={settings.STATUS_MAX_AGE}"}
+        if _matches(request.headers.get("If-None-Match", ""), etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        return Response(body, headers=headers)
+
+
+class PublicStatusView(_PublicStatusView):
+    """Public: is this (public) webinar live? Unlisted webinars answer only by slug."""
+
+    @extend_schema(responses={200: PublicStatusSerializer, 304: None}, auth=[])
+    def get(self, request, pk: int):
+        return self._answer(request, selectors.public_status(pk), allow_unlisted=False)
+
+
+class PublicStatusBySlugView(_PublicStatusView):
+    """Public: is the webinar behind this event page live?"""
+
+    @extend_schema(responses={200: PublicStatusSerializer, 304: None}, auth=[])
+    def get(self, request, slug: str):
+        webinar_id = selectors.webinar_id_for_slug(slug)
+        return self._answer(request, selectors.public_status(webinar_id) if webinar_id else None, allow_unlisted=True)

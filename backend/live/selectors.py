@@ -1,0 +1,126 @@
+"""Reads of live state: the public status, who is in the room, the attendance report."""
+from collections import defaultdict
+from datetime import datetime
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from live.attendance import Presence, presence, timeline
+from live.models import AttendanceInterval, LiveSession
+from webinars.cache import public_status_key
+from webinars.models import Webinar
+
+# A safety net only: every change drops the entry at once (webinars.cache.invalidate_public_status).
+STATUS_CACHE_SECONDS = 300
+
+
+def _public_state(webinar: Webinar, session: LiveSession | None) -> str:
+    if session is not None and session.state != LiveSession.State.ENDED:
+        return session.state
+    return webinar.status
+
+
+def public_status(webinar_id: int) -> dict | None:
+    """The whitelisted public status of a published webinar, from the cache when possible; None if there is none.
+
+    Cached with the webinar's visibility so that the by-id endpoint can refuse unlisted webinars
+    without a database query.
+    """
+    key = public_status_key(webinar_id)
+    entry = cache.get(key)
+    if entry is None:
+        webinar = Webinar.objects.filter(pk=webinar_id).exclude(status=Webinar.Status.DRAFT).first()
+        if webinar is None:
+            return None
+        sessions = list(webinar.live_sessions.all()[:1])
+        session = sessions[0] if sessions else None
+        running = session if session and session.state != LiveSession.State.ENDED else None
+        participants = (
+            running.intervals.filter(left_at__isnull=True, joined_at__isnull=False).values("user").distinct().count() if running else 0
+        )
+        entry = {
+            "visibility": webinar.visibility,
+            "status": {
+                "state": _public_state(webinar, session),
+                "starts_at": webinar.starts_at.isoformat(),
+                "started_at": session.started_at.isoformat() if session else None,
+                "ended_at": session.ended_at.isoformat() if session and session.ended_at else None,
+                "participant_count": participants,
+            },
+        }
+        cache.set(key, entry, STATUS_CACHE_SECONDS)
+    return entry
+
+
+def webinar_id_for_slug(slug: str) -> int | None:
+    """Slugs never change, so their ids are cached for long."""
+    key = f"webinar-slug:v1:{slug}"
+    webinar_id = cache.get(key)
+    if webinar_id is None:
+        webinar_id = Webinar.objects.filter(slug=slug).values_list("pk", flat=True).first()
+        if webinar_id is not None:
+            cache.set(key, webinar_id, 3600)
+    return webinar_id
+
+
+def participants_now(session: LiveSession | None) -> list[dict]:
+    """Who is in the room now: one row per person with an open interval, from any source."""
+    if session is None or session.state == LiveSession.State.ENDED:
+        return []
+    host_ids = {session.webinar.organizer_id, *session.webinar.co_hosts.values_list("pk", flat=True)}
+    earliest: dict[int, dict] = {}
+    for interval in session.intervals.filter(left_at__isnull=True, joined_at__isnull=False).select_related("user"):
+        row = earliest.get(interval.user_id)
+        if row is None or interval.joined_at < row["joined_at"]:
+            earliest[interval.user_id] = {
+                "user": interval.user_id, "display_name": interval.user.public_name,
+                "joined_at": interval.joined_at, "is_host": interval.user_id in host_ids,
+            }
+    return sorted(earliest.values(), key=lambda row: row["joined_at"])
+
+
+def _closed_intervals(webinar: Webinar) -> dict[int, list[tuple[datetime, datetime]]]:
+    """Every interval of every session, with open ends closed at the session's end (or now, while it runs)."""
+    now = timezone.now()
+    per_user: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    intervals = AttendanceInterval.objects.filter(session__webinar=webinar).select_related("session")
+    for interval in intervals:
+        session_end = interval.session.ended_at or now
+        start = interval.joined_at or interval.session.started_at
+        end = min(interval.left_at or session_end, session_end)
+        per_user[interval.user_id].append((start, end))
+    return per_user
+
+
+def attendance_report(webinar: Webinar) -> list[dict]:
+    """Per registrant (and per host who was there): first join, last leave, minutes present, attended."""
+    per_user = _closed_intervals(webinar)
+    rows = []
+    registrations = webinar.registrations.select_related("user").order_by("created_at", "id")
+    seen = set()
+    for registration in registrations:
+        seen.add(registration.user_id)
+        rows.append(_row(registration.user, registration.status, presence(per_user.get(registration.user_id, []))))
+    hosts = [webinar.organizer, *webinar.co_hosts.all()]
+    for host in hosts:
+        if host.pk not in seen and host.pk in per_user:
+            rows.append(_row(host, "host", presence(per_user[host.pk])))
+    return rows
+
+
+def _row(user, registration_status: str, present: Presence) -> dict:
+    return {
+        "user": user.pk, "display_name": user.public_name, "email": user.email,
+        "registration_status": registration_status, "first_join": present.first_join, "last_leave": present.last_leave,
+        "minutes_present": present.minutes, "attended": present.seconds > 0,
+    }
+
+
+def attendance_timeline(webinar: Webinar) -> list[dict]:
+    sessions = list(webinar.live_sessions.order_by("started_at"))
+    if not sessions:
+        return []
+    start = sessions[0].started_at
+    end = max(s.ended_at or timezone.now() for s in sessions)
+    points = timeline(_closed_intervals(webinar), start=start, end=end)
+    return [{"at": at, "present": count} for at, count in points]

@@ -1,0 +1,164 @@
+"""Live-session rules: start, open, end, join (room tokens), leave; instant webinars."""
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from common.errors import DomainError, Forbidden, IllegalTransition
+from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
+from live.models import AttendanceInterval, LiveSession
+from registrations.models import Registration
+from webinars import lifecycle
+from webinars.cache import invalidate_public_status
+from webinars.models import Webinar
+from webinars.services import webinar_create
+
+W = Webinar.Status
+State = LiveSession.State
+INSTANT_DURATION = timedelta(hours=1)
+
+
+def _lock(webinar: Webinar) -> Webinar:
+    # One lock for every session change of a webinar: two hosts clicking Go Live at once
+    # serialize here, and the second finds the first one's session instead of opening a room.
+    return Webinar.objects.select_for_update().get(pk=webinar.pk)
+
+
+def _require_host(webinar: Webinar, user: User) -> None:
+    if not webinar.is_host(user):
+        raise Forbidden("Only the webinar's hosts may run its live session.")
+
+
+def running_session(webinar: Webinar) -> LiveSession | None:
+    return webinar.live_sessions.exclude(state=State.ENDED).first()
+
+
+def _changed(session: LiveSession) -> None:
+    invalidate_public_status(session.webinar_id)
+
+
+@transaction.atomic
+def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) -> tuple[LiveSession, bool]:
+    """Open the green room (practice) or go live at once; returns (session, created). Idempotent."""
+    webinar = _lock(webinar)
+    _require_host(webinar, by)
+    session = running_session(webinar)
+    if session is not None:
+        return session, False
+    lifecycle.check_transition(webinar, W.LIVE)
+    now = timezone.now()
+    session = LiveSession.objects.create(
+        webinar=webinar, state=State.PRACTICE if practice else State.LIVE, started_by=by, started_at=now,
+        opened_at=None if practice else now,
+    )
+    lifecycle.transition(webinar, W.LIVE)
+    return session, True
+
+
+@transaction.atomic
+def live_session_open(*, webinar: Webinar, by: User) -> LiveSession:
+    """Practice → live: attendees are admitted from now on."""
+    webinar = _lock(webinar)
+    _require_host(webinar, by)
+    session = running_session(webinar)
+    if session is None or session.state != State.PRACTICE:
+        raise IllegalTransition("Only a session in practice can be opened to attendees.", code="not_in_practice")
+    session.state = State.LIVE
+    session.opened_at = timezone.now()
+    session.save(update_fields=["state", "opened_at"])
+    _changed(session)
+    return session
+
+
+def _end(session: LiveSession, *, by: User | None, at) -> LiveSession:
+    """Close the session and every open interval; the webinar ends, or returns to scheduled if it never opened."""
+    session.state = State.ENDED
+    session.ended_at = at
+    session.ended_by = by
+    session.save(update_fields=["state", "ended_at", "ended_by"])
+    session.intervals.filter(left_at__isnull=True).update(left_at=at)
+    lifecycle.transition(session.webinar, W.ENDED if session.opened_at else W.SCHEDULED)
+    _changed(session)
+    return session
+
+
+@transaction.atomic
+def live_session_end(*, webinar: Webinar, by: User) -> LiveSession:
+    """Hosts end the session; no join token is issued afterwards."""
+    webinar = _lock(webinar)
+    _require_host(webinar, by)
+    session = running_session(webinar)
+    if session is None:
+        raise IllegalTransition("There is no running session to end.", code="no_running_session")
+    session.webinar = webinar
+    return _end(session, by=by, at=timezone.now())
+
+
+def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: bool) -> DomainError | None:
+    if session is None:
+        if webinar.status == W.ENDED:
+            return DomainError("The webinar has ended.", code="session_ended")
+        if webinar.status == W.CANCELLED:
+            return DomainError("The webinar was cancelled.", code="webinar_cancelled")
+        if is_host:
+            return DomainError("Start the session (or the green room) first.", code="session_not_started")
+        return DomainError("The session has not started yet. You join as soon as it opens.", code="session_not_open")
+    if session.state == State.PRACTICE and not is_host:
+        return DomainError("The hosts are getting ready. You join as soon as the session opens.", code="session_not_open")
+    return None
+
+
+@transaction.atomic
+def live_session_join(*, webinar: Webinar, user: User) -> tuple[LiveSession, RoomToken, bool]:
+    """Hosts join a running session as moderators; approved registrants join a live one. Records the join."""
+    is_host = webinar.is_host(user)
+    if not is_host and not Registration.objects.filter(webinar=webinar, user=user, status=Registration.Status.APPROVED).exists():
+        raise Forbidden("Only hosts and approved registrants may join.", code="not_approved")
+    session = running_session(webinar)
+    refusal = _join_refusal(webinar, session, is_host=is_host)
+    if refusal:
+        raise refusal
+    now = timezone.now()
+    # A rejoin (reload, reconnect) reuses the open interval: the person never left.
+    open_interval = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).exists()
+    if not open_interval:
+        AttendanceInterval.objects.create(session=session, user=user, source=AttendanceInterval.Source.CLIENT, joined_at=now)
+        _changed(session)
+    if is_host and session.room_destroyed_at:
+        # A host came back: the room lives on, no grace-period ending.
+        session.room_destroyed_at = None
+        session.save(update_fields=["room_destroyed_at"])
+    token = room_token(
+        config=TokenConfig.from_settings(settings),
+        room=session.room,
+        user=JitsiUser(id=str(user.pk), name=user.public_name, email=user.email, avatar=user.avatar_url, moderator=is_host),
+        now=now,
+    )
+    return session, token, is_host
+
+
+@transaction.atomic
+def live_session_leave(*, webinar: Webinar, user: User) -> int:
+    """Record that the caller left the room (idempotent); returns how many open intervals were closed."""
+    session = webinar.live_sessions.order_by("-started_at").first()
+    if session is None:
+        return 0
+    closed = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).update(left_at=timezone.now())
+    if closed:
+        _changed(session)
+    return closed
+
+
+@transaction.atomic
+def instant_webinar_start(*, by: User, title: str = "") -> tuple[Webinar, LiveSession]:
+    """An ad-hoc call: an unlisted, open webinar starting now, live at once."""
+    now = timezone.now()
+    webinar = webinar_create(
+        organizer=by, title=title or f"{by.public_name}'s instant webinar", starts_at=now, ends_at=now + INSTANT_DURATION,
+        visibility=Webinar.Visibility.UNLISTED, registration_policy=Webinar.Policy.OPEN,
+    )
+    lifecycle.transition(webinar, W.SCHEDULED)
+    session, _ = live_session_start(webinar=webinar, by=by)
+    return webinar, session
