@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from live.attendance import Presence, presence, timeline
 from live.models import AttendanceInterval, LiveSession
+from live.services import grace_deadline, running_session
 from webinars.cache import public_status_key
 from webinars.models import Webinar
 
@@ -32,9 +33,10 @@ def public_status(webinar_id: int) -> dict | None:
         webinar = Webinar.objects.filter(pk=webinar_id).exclude(status=Webinar.Status.DRAFT).first()
         if webinar is None:
             return None
-        sessions = list(webinar.live_sessions.all()[:1])
-        session = sessions[0] if sessions else None
-        running = session if session and session.state != LiveSession.State.ENDED else None
+        running = running_session(webinar)  # also ends, lazily, a session whose room is long gone
+        if running is None:
+            webinar.refresh_from_db(fields=["status"])  # that ending may just have changed it
+        session = running or webinar.live_sessions.first()
         participants = (
             running.intervals.filter(left_at__isnull=True, joined_at__isnull=False).values("user").distinct().count() if running else 0
         )
@@ -48,7 +50,12 @@ def public_status(webinar_id: int) -> dict | None:
                 "participant_count": participants,
             },
         }
-        cache.set(key, entry, STATUS_CACHE_SECONDS)
+        timeout = STATUS_CACHE_SECONDS
+        if running and running.room_destroyed_at:
+            # Recompute when the grace period runs out, so the page sees the session end.
+            remaining = (running.room_destroyed_at - grace_deadline()).total_seconds()
+            timeout = max(1, min(timeout, int(remaining) + 1))
+        cache.set(key, entry, timeout)
     return entry
 
 

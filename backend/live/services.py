@@ -32,7 +32,33 @@ def _require_host(webinar: Webinar, user: User) -> None:
 
 
 def running_session(webinar: Webinar) -> LiveSession | None:
-    return webinar.live_sessions.exclude(state=State.ENDED).first()
+    """The webinar's practice or live session, if any. A session whose Jitsi room has been gone for
+    longer than the grace period is ended here, lazily, by the next request that asks."""
+    session = webinar.live_sessions.exclude(state=State.ENDED).first()
+    if session is not None and session.room_destroyed_at and session.room_destroyed_at <= grace_deadline():
+        end_abandoned_sessions()
+        return None
+    return session
+
+
+def grace_deadline():
+    return timezone.now() - timedelta(seconds=settings.JITSI_ROOM_GRACE_SECONDS)
+
+
+@transaction.atomic
+def end_abandoned_sessions() -> int:
+    """End running sessions whose Jitsi room was destroyed longer than the grace period ago."""
+    abandoned = (
+        LiveSession.objects.select_for_update()
+        .select_related("webinar")
+        .exclude(state=State.ENDED)
+        .filter(room_destroyed_at__lte=grace_deadline())
+    )
+    count = 0
+    for session in abandoned:
+        end_session(session, by=None, at=session.room_destroyed_at)
+        count += 1
+    return count
 
 
 def _changed(session: LiveSession) -> None:
@@ -72,7 +98,7 @@ def live_session_open(*, webinar: Webinar, by: User) -> LiveSession:
     return session
 
 
-def _end(session: LiveSession, *, by: User | None, at) -> LiveSession:
+def end_session(session: LiveSession, *, by: User | None, at) -> LiveSession:
     """Close the session and every open interval; the webinar ends, or returns to scheduled if it never opened."""
     session.state = State.ENDED
     session.ended_at = at
@@ -93,7 +119,7 @@ def live_session_end(*, webinar: Webinar, by: User) -> LiveSession:
     if session is None:
         raise IllegalTransition("There is no running session to end.", code="no_running_session")
     session.webinar = webinar
-    return _end(session, by=by, at=timezone.now())
+    return end_session(session, by=by, at=timezone.now())
 
 
 def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: bool) -> DomainError | None:

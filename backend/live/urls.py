@@ -1,6 +1,7 @@
 from django.urls import path
 
 from live import api
+from live.jitsi_api import JitsiEventView
 
 urlpatterns = [
     path("webinars/instant/", api.InstantView.as_view(), name="webinar-instant"),
@@ -15,4 +16,10 @@ urlpatterns = [
     path("webinars/<int:pk>/attendance/timeline/", api.AttendanceTimelineView.as_view(), name="attendance-timeline"),
     path("webinars/<int:pk>/status/", api.PublicStatusView.as_view(), name="public-status"),
     path("webinars/by-slug/<slug:slug>/status/", api.PublicStatusBySlugView.as_view(), name="public-status-by-slug"),
+    # Exactly the paths event_sync builds from api_prefix = <backend>/api/jitsi; no trailing slash,
+    # because Prosody does not follow redirects.
+    *[
+        path(f"jitsi/events/{kind}", JitsiEventView.as_view(kind=kind), name=f"jitsi-event-{kind.replace('/', '-')}")
+        for kind in ("room/created", "room/destroyed", "occupant/joined", "occupant/left")
+    ],
 ]

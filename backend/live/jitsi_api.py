@@ -1,0 +1,63 @@
+"""The endpoints Prosody's event_sync posts to: /api/jitsi/events/<room|occupant>/<what> (no trailing slash)."""
+import hmac
+import json
+import logging
+
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from common.errors import DomainError, Invalid, Unauthenticated
+from integrations.jitsi.events import InvalidEvent, parse_event
+from live.events import jitsi_event_record
+
+logger = logging.getLogger(__name__)
+# A destroyed event lists every occupant the room ever had: generous, but bounded.
+MAX_EVENT_BYTES = 2 * 1024 * 1024
+
+
+class PayloadTooLarge(DomainError):
+    status_code = 413
+    code = "payload_too_large"
+    message = "The event is too large."
+
+
+def _authorized(request) -> bool:
+    secret = settings.JITSI_EVENTS_SECRET
+    if not secret:
+        return False  # not configured: the endpoints stay shut
+    header = request.headers.get("Authorization", "")
+    return hmac.compare_digest(header.encode(), f"Bearer {secret}".encode())
+
+
+class JitsiEventView(APIView):
+    """Record one Jitsi event (room created/destroyed, occupant joined/left); 401 without the bearer secret."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    kind = ""
+
+    @extend_schema(
+        request=OpenApiTypes.OBJECT,
+        responses={200: inline_serializer("JitsiEventResult", {"result": serializers.ChoiceField(choices=["recorded", "ignored"])}), 401: OpenApiResponse(description="Missing or wrong bearer secret")},
+        auth=[],
+    )
+    def post(self, request):
+        if not _authorized(request):
+            logger.warning("jitsi event %s refused: bad or missing bearer secret", self.kind)
+            raise Unauthenticated("A valid bearer secret is required.")
+        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_EVENT_BYTES:
+            raise PayloadTooLarge()
+        try:
+            payload = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError):
+            raise Invalid("The body is not valid JSON.", code="parse_error") from None
+        try:
+            event = parse_event(self.kind, payload)
+        except InvalidEvent as error:
+            raise Invalid(error.message, field=error.field) from None
+        return Response({"result": jitsi_event_record(event)}, status=status.HTTP_200_OK)
