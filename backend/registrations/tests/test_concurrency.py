@@ -1,9 +1,7 @@
 """Capacity under real concurrency: needs PostgreSQL, whose row locks SQLite does not have."""
-import threading
-
 import pytest
-from django.db import connection
 
+from common.testing import run_at_once
 from registrations.models import Registration
 from registrations.services import registration_cancel, registration_create
 
@@ -12,31 +10,10 @@ THREADS = 50
 CAPACITY = 10
 
 
-def run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def worker(function):
-        try:
-            barrier.wait()
-            function()
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(f,)) for f in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
-
-
 def test_fifty_simultaneous_registrations_never_overbook(make_user, make_webinar):
     webinar = make_webinar(capacity=CAPACITY)
     users = [make_user() for _ in range(THREADS)]
-    errors = run_at_once([lambda u=u: registration_create(webinar=webinar, user=u) for u in users])
+    _, errors = run_at_once([lambda u=u: registration_create(webinar=webinar, user=u) for u in users])
     assert errors == []
     statuses = list(Registration.objects.filter(webinar=webinar).values_list("status", flat=True))
     assert len(statuses) == THREADS  # none lost
@@ -55,7 +32,7 @@ def test_simultaneous_cancellations_promote_exactly_one_each(make_user, make_web
     for user in users:
         registration_create(webinar=webinar, user=user)
     leaving = users[:5]
-    errors = run_at_once([lambda u=u: registration_cancel(webinar=webinar, user=u) for u in leaving])
+    _, errors = run_at_once([lambda u=u: registration_cancel(webinar=webinar, user=u) for u in leaving])
     assert errors == []
     assert Registration.objects.filter(webinar=webinar, status="approved").count() == CAPACITY
     assert Registration.objects.filter(webinar=webinar, status="waitlisted").count() == 5
@@ -63,6 +40,6 @@ def test_simultaneous_cancellations_promote_exactly_one_each(make_user, make_web
 
 def test_the_same_user_registering_twice_at_once_gets_one_row(make_user, make_webinar):
     webinar, user = make_webinar(capacity=CAPACITY), make_user()
-    errors = run_at_once([lambda: registration_create(webinar=webinar, user=user) for _ in range(5)])
+    _, errors = run_at_once([lambda: registration_create(webinar=webinar, user=user) for _ in range(5)])
     assert Registration.objects.filter(webinar=webinar, user=user).count() == 1
     assert len(errors) == 4 and all(getattr(e, "code", "") == "already_registered" for e in errors)
