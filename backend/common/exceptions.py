@@ -57,6 +57,9 @@ def exception_handler(exc, context):
         response.status_code = status.HTTP_400_BAD_REQUEST
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-        code = detail.code if hasattr(detail, "code") else getattr(exc, "default_code", "error")
+        if isinstance(detail, dict):  # simplejwt nests its own {"detail", "code", "messages"}
+            code, detail = detail.get("code", exc.default_code), detail.get("detail", exc.default_detail)
+        else:
+            code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
         response.data = error_body(str(code), str(detail))
     return response

@@ -136,3 +136,10 @@ def test_malformed_json_is_a_400_parse_error(api):
     response = api.generic("POST", SIGN_UP, "{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["code"] == "parse_error"
+
+
+def test_an_invalid_bearer_token_is_401_in_the_error_shape(api):
+    api.credentials(HTTP_AUTHORIZATION="Bearer not.a.token")
+    response = api.get(ME)
+    assert response.status_code == 401
+    assert response.json() == {"code": "token_not_valid", "detail": "Given token not valid for any token type"}
