@@ -170,7 +170,7 @@ class AttendanceCsvView(APIView):
 
 
 class AttendanceTimelineView(APIView):
-    """Hosts: how many were present over time (one point a minute, at most 240 points)."""
+    """Hosts: how many were present during each minute (longer steps for long sessions; at most 240 points)."""
 
     @extend_schema(responses=TimelinePointSerializer(many=True))
     def get(self, request, pk: int):

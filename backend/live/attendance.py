@@ -33,15 +33,19 @@ def presence(intervals: list[tuple[datetime, datetime]]) -> Presence:
 
 
 def timeline(per_user: dict[int, list[tuple[datetime, datetime]]], *, start: datetime, end: datetime, max_points: int = 240) -> list[tuple[datetime, int]]:
-    """How many people were present at evenly spaced instants (one per minute, fewer for long sessions)."""
+    """How many people were present during each step (a minute, longer for long sessions) from start to end.
+
+    A person counts for a step when any of their merged intervals overlaps it, so a short stay still shows.
+    """
     if end <= start:
         return []
     step = max(timedelta(minutes=1), (end - start) / max_points)
     merged = {user: merge(intervals) for user, intervals in per_user.items()}
     points = []
     instant = start
-    while instant <= end:
-        count = sum(1 for spans in merged.values() if any(s <= instant < e for s, e in spans))
+    while instant < end:
+        until = instant + step
+        count = sum(1 for spans in merged.values() if any(s < until and e > instant for s, e in spans))
         points.append((instant, count))
-        instant += step
+        instant = until
     return points
