@@ -1,0 +1,7 @@
+import { WebinarList } from '@/features/webinars/components/WebinarList';
+import { useDocumentTitle } from './use-document-title';
+
+export function HomePage() {
+  useDocumentTitle('Webinars');
+  return <WebinarList />;
+}

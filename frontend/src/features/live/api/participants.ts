@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { config } from '@/config/env';
+import { api } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import type { Participant, Paginated } from '@/types/api';
+
+/** GET /api/webinars/{id}/live/participants/ — hosts: who is in the room now. */
+export async function listParticipants(webinarId: number, signal?: AbortSignal): Promise<Participant[]> {
+  const data = await api<Participant[] | Paginated<Participant>>(`/api/webinars/${webinarId}/live/participants/`, { signal });
+  return Array.isArray(data) ? data : data.results;
+}
+
+export function useParticipants(webinarId: number, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.participants(webinarId),
+    queryFn: ({ signal }) => listParticipants(webinarId, signal),
+    enabled: options.enabled ?? true,
+    refetchInterval: config.participantsPollMs,
+  });
+}

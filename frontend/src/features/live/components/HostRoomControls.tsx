@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Button } from '@/components/ui/Button';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
+import type { JitsiMeetApi } from '../jitsi/external-api';
+
+/**
+ * Webinar controls for hosts beside Jitsi's own toolbar, through the external
+ * API's commands. (Jitsi only obeys them if this participant is a moderator.)
+ */
+export function HostRoomControls({
+  api,
+  ending,
+  onEndForAll,
+}: {
+  api: JitsiMeetApi | null;
+  ending: boolean;
+  onEndForAll: () => void;
+}) {
+  const [lobby, setLobby] = useState(false);
+  const [notice, setNotice] = useState('');
+  return (
+    <div className="host-controls" role="toolbar" aria-label="Host controls">
+      <Button
+        disabled={!api}
+        onClick={() => {
+          api?.executeCommand('muteEveryone');
+          setNotice('Everyone else has been muted.');
+        }}
+      >
+        Mute everyone
+      </Button>
+      <Button
+        disabled={!api}
+        aria-pressed={lobby}
+        onClick={() => {
+          const next = !lobby;
+          api?.executeCommand('toggleLobby', next);
+          setLobby(next);
+          setNotice(next ? 'Lobby on: new arrivals wait to be admitted.' : 'Lobby off.');
+        }}
+      >
+        {lobby ? 'Turn lobby off' : 'Turn lobby on'}
+      </Button>
+      <ConfirmButton question="End the webinar for everyone?" confirmLabel="Yes, end for all" onConfirm={onEndForAll} loading={ending}>
+        End for all
+      </ConfirmButton>
+      <span className="visually-hidden" role="status">
+        {notice}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setAccessToken } from '@/lib/auth-token';
+import { apiError, json, mockFetch } from '@/test/fetch-mock';
+import { FakeJitsi, loadFakeJitsi } from '@/test/fake-jitsi';
+import { renderWithProviders } from '@/test/render';
+import { resetStatusValidators } from '../api/get-status';
+import { JoinFlow } from './JoinFlow';
+
+const joinInfo = {
+  domain: 'meet.example.test',
+  room: 'r0omabc123',
+  jwt: 'header.payload.sig',
+  expires_at: '2030-01-01T10:05:00Z',
+  moderator: false,
+  display_name: 'Alice Attendee',
+};
+
+function status(state: string) {
+  return json({ state, starts_at: '2030-01-01T10:00:00Z', started_at: null, ended_at: null, participant_count: 3 });
+}
+
+function renderFlow() {
+  return renderWithProviders(<JoinFlow webinarId={5} slug="demo" title="Demo webinar" loadApi={loadFakeJitsi} statusPollMs={30} />, {
+    path: '/w/:slug/live',
+    route: '/w/demo/live',
+  });
+}
+
+beforeEach(() => {
+  FakeJitsi.instances = [];
+  resetStatusValidators();
+  setAccessToken('token');
+});
+
+describe('the join flow', () => {
+  it('waits while the session is not open, then joins by itself when it turns live', async () => {
+    let state = 'practice';
+    const mock = mockFetch({
+      'POST /api/webinars/5/live/join/': () => (state === 'live' ? json(joinInfo) : apiError(409, 'session_not_open')),
+      'GET /api/webinars/by-slug/demo/status/': () => status(state),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow();
+    expect(await screen.findByTestId('waiting-room')).toBeInTheDocument();
+    expect(await screen.findByText(/hosts are getting ready in the green room/i)).toBeInTheDocument();
+    expect(FakeJitsi.instances).toHaveLength(0);
+
+    state = 'live';
+    expect(await screen.findByTestId('room')).toBeInTheDocument();
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    const jitsi = FakeJitsi.last();
+    expect(jitsi.domain).toBe('meet.example.test');
+    expect(jitsi.options).toMatchObject({ roomName: 'r0omabc123', jwt: 'header.payload.sig', userInfo: { displayName: 'Alice Attendee' } });
+    expect(jitsi.options.parentNode).toBe(screen.getByTestId('jitsi-container'));
+    expect(mock.callsTo('POST', '/api/webinars/5/live/join/').length).toBeGreaterThanOrEqual(2);
+    // Attendees get no host controls.
+    expect(screen.queryByRole('toolbar', { name: 'Host controls' })).not.toBeInTheDocument();
+  });
+
+  it('reports the leave and disposes the meeting when the person hangs up, and rejoins with a fresh token', async () => {
+    let tokens = 0;
+    const mock = mockFetch({
+      'POST /api/webinars/5/live/join/': () => json({ ...joinInfo, jwt: `jwt-${++tokens}` }),
+      'GET /api/webinars/by-slug/demo/status/': status('live'),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow();
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    const first = FakeJitsi.last();
+    act(() => {
+      first.emit('videoConferenceLeft', { roomName: joinInfo.room });
+      first.emit('readyToClose');
+    });
+    expect(await screen.findByRole('heading', { name: 'You left the room' })).toBeInTheDocument();
+    expect(first.disposed).toBe(true);
+    // Both events arrived, but the leave is reported once.
+    expect(mock.callsTo('POST', '/api/webinars/5/live/leave/')).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Rejoin' }));
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(2));
+    expect(FakeJitsi.last().options.jwt).toBe('jwt-2');
+  });
+
+  it('reports the leave with a keepalive request when the page goes away', async () => {
+    const mock = mockFetch({
+      'POST /api/webinars/5/live/join/': json(joinInfo),
+      'GET /api/webinars/by-slug/demo/status/': status('live'),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow();
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    const leaves = mock.callsTo('POST', '/api/webinars/5/live/leave/');
+    expect(leaves).toHaveLength(1);
+    expect(leaves[0]!.init?.keepalive).toBe(true);
+    expect(leaves[0]!.headers.authorization).toBe('Bearer token');
+  });
+
+  it('gives hosts mute-all, lobby and end-for-all controls', async () => {
+    const mock = mockFetch({
+      'POST /api/webinars/5/live/join/': json({ ...joinInfo, moderator: true }),
+      'GET /api/webinars/by-slug/demo/status/': status('live'),
+      'POST /api/webinars/5/live/end/': json({ id: 1, state: 'ended', started_at: null, opened_at: null, ended_at: null }),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    const user = userEvent.setup();
+    renderFlow();
+    const toolbar = await screen.findByRole('toolbar', { name: 'Host controls' });
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    const jitsi = FakeJitsi.last();
+    await user.click(screen.getByRole('button', { name: 'Mute everyone' }));
+    await user.click(screen.getByRole('button', { name: 'Turn lobby on' }));
+    expect(screen.getByRole('button', { name: 'Turn lobby off' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: 'End for all' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end for all' }));
+    expect(await screen.findByRole('heading', { name: 'This session has ended' })).toBeInTheDocument();
+    expect(jitsi.commands).toEqual([['muteEveryone'], ['toggleLobby', true], ['endConference']]);
+    expect(mock.callsTo('POST', '/api/webinars/5/live/end/')).toHaveLength(1);
+    expect(toolbar).not.toBeInTheDocument();
+  });
+
+  it('explains a refusal without an approved registration', async () => {
+    mockFetch({
+      'POST /api/webinars/5/live/join/': apiError(403, 'permission_denied', 'No approved registration.'),
+      'GET /api/webinars/by-slug/demo/status/': status('live'),
+    });
+    renderFlow();
+    expect(await screen.findByRole('alert')).toHaveTextContent('You are not allowed to do that.');
+    expect(screen.getByRole('link', { name: 'Back to the event page' })).toHaveAttribute('href', '/w/demo');
+  });
+
+  it('shows the end when the session is over', async () => {
+    mockFetch({
+      'POST /api/webinars/5/live/join/': apiError(409, 'session_ended'),
+      'GET /api/webinars/by-slug/demo/status/': status('ended'),
+    });
+    renderFlow();
+    expect(await screen.findByRole('heading', { name: 'This session has ended' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, downloadFile } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import type { Registration } from '@/types/api';
+
+/** POST /api/webinars/{id}/register/ — status comes back approved, pending or waitlisted. */
+export function registerForWebinar(webinarId: number): Promise<Registration> {
+  return api<Registration>(`/api/webinars/${webinarId}/register/`, { method: 'POST', body: {} });
+}
+
+/** POST /api/webinars/{id}/unregister/ — the caller cancels their own registration. */
+export function unregisterFromWebinar(webinarId: number): Promise<Registration> {
+  return api<Registration>(`/api/webinars/${webinarId}/unregister/`, { method: 'POST', body: {} });
+}
+
+function useRegistrationChange(fn: (webinarId: number) => Promise<Registration>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.webinars });
+      void client.invalidateQueries({ queryKey: queryKeys.myRegistrations });
+    },
+  });
+}
+
+export const useRegister = () => useRegistrationChange(registerForWebinar);
+export const useUnregister = () => useRegistrationChange(unregisterFromWebinar);
+
+/** GET /api/webinars/{id}/calendar.ics — hosts and approved registrants; fetched with the token. */
+export function downloadCalendar(webinarId: number) {
+  return downloadFile(`/api/webinars/${webinarId}/calendar.ics`, `webinar-${webinarId}.ics`);
+}

@@ -1,0 +1,101 @@
+import { Link, useLocation } from 'react-router';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
+import { Spinner } from '@/components/ui/Spinner';
+import { useAuth } from '@/lib/auth-context';
+import { errorMessage } from '@/lib/errors';
+import type { RegistrationStatus, Webinar } from '@/types/api';
+import { downloadCalendar, useRegister, useUnregister } from '../api/register';
+
+const STATUS_TEXT: Record<RegistrationStatus, string> = {
+  approved: 'You are registered.',
+  pending: 'Your registration is awaiting approval from the hosts.',
+  waitlisted: 'The webinar is full: you are on the waitlist. You will get an email if a seat frees up.',
+  rejected: 'The hosts did not approve your registration.',
+  cancelled: 'You cancelled your registration.',
+};
+
+/**
+ * What an attendee can do about their seat: register (or join the waitlist, or
+ * ask for approval), see where they stand, and cancel.
+ */
+export function RegistrationPanel({
+  webinar,
+  isLive,
+  onRegisteredWhileLive,
+}: {
+  webinar: Webinar;
+  isLive: boolean;
+  onRegisteredWhileLive?: () => void;
+}) {
+  const { status: authStatus } = useAuth();
+  const location = useLocation();
+  const register = useRegister();
+  const unregister = useUnregister();
+  const mine = webinar.my_registration ?? null;
+  const current = (register.data?.status ?? mine?.status ?? null) as RegistrationStatus | null;
+  const active = current === 'approved' || current === 'pending' || current === 'waitlisted';
+  const open = webinar.status === 'scheduled' || webinar.status === 'live';
+
+  if (authStatus === 'loading') return <Spinner label="Checking your session…" />;
+  if (webinar.is_host) return null;
+  if (authStatus === 'anonymous') {
+    const next = encodeURIComponent(location.pathname);
+    return (
+      <p className="actions">
+        <Link className="btn btn-primary" to={`/login?next=${next}`}>
+          Log in to register
+        </Link>
+        <Link className="btn btn-secondary" to={`/signup?next=${next}`}>
+          Create an account
+        </Link>
+      </p>
+    );
+  }
+
+  const error = register.error ?? unregister.error;
+  return (
+    <div className="stack" aria-live="polite">
+      {current && current !== 'cancelled' && (
+        <Alert tone={current === 'approved' ? 'success' : current === 'rejected' ? 'warning' : 'info'}>{STATUS_TEXT[current]}</Alert>
+      )}
+      {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+      <p className="actions">
+        {!active && current !== 'rejected' && open && (
+          <Button
+            variant="primary"
+            loading={register.isPending}
+            loadingText="Registering…"
+            onClick={() =>
+              register.mutate(webinar.id, {
+                onSuccess: (registration) => {
+                  unregister.reset();
+                  if (registration.status === 'approved' && isLive) onRegisteredWhileLive?.();
+                },
+              })
+            }
+          >
+            {webinar.registration_policy === 'approval' ? 'Request a seat' : isLive ? 'Register and join' : 'Register'}
+          </Button>
+        )}
+        {current === 'approved' && (
+          <Button onClick={() => void downloadCalendar(webinar.id).catch(() => undefined)}>
+            Add to calendar
+          </Button>
+        )}
+        {active && (
+          <ConfirmButton
+            question="Cancel your registration?"
+            confirmLabel="Yes, cancel it"
+            loading={unregister.isPending}
+            variant="secondary"
+            onConfirm={() => unregister.mutate(webinar.id, { onSuccess: () => register.reset() })}
+          >
+            Cancel registration
+          </ConfirmButton>
+        )}
+      </p>
+    </div>
+  );
+}
