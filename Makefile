@@ -11,7 +11,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 HAS_FRONTEND := $(wildcard frontend/package.json)
 HAS_STACK_TESTS := $(wildcard jitsi/tests)
 
-.PHONY: help install run frontend test test-backend test-stack test-frontend test-postgres benchmark jitsi-config clean
+.PHONY: help install run frontend test lint-python test-backend test-stack test-frontend test-postgres benchmark jitsi-config clean
 
 help:
 	@echo "make run            set up and serve the app on http://$(HOST):$(PORT) (SQLite, local cache, demo data)"
@@ -39,7 +39,11 @@ run: install frontend
 	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py seed_demo
 	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: test-backend test-stack test-frontend
+test: lint-python test-backend test-stack test-frontend
+
+lint-python: install
+	$(PY) -m ruff check backend jitsi
+	$(PY) -m ruff format --check backend jitsi
 
 test-backend: install
 	cd backend && ../$(PY) -m pytest -q

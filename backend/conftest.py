@@ -1,4 +1,5 @@
 """Fixtures shared by every app's tests."""
+
 import itertools
 from datetime import timedelta
 
@@ -58,7 +59,9 @@ def make_user(db):
 
 @pytest.fixture
 def make_webinar(db, make_user):
-    def make(*, organizer: User | None = None, co_hosts=(), status=Webinar.Status.SCHEDULED, starts_in=timedelta(days=1), **fields) -> Webinar:
+    def make(
+        *, organizer: User | None = None, co_hosts=(), status=Webinar.Status.SCHEDULED, starts_in=timedelta(days=1), **fields
+    ) -> Webinar:
         starts_at = timezone.now() + starts_in
         fields.setdefault("title", "A webinar")
         fields.setdefault("ends_at", starts_at + timedelta(hours=1))

@@ -1,4 +1,5 @@
 """Accounts API: sign-up, API tokens (refresh token also as an HttpOnly cookie), profile."""
+
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status

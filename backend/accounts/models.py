@@ -1,4 +1,5 @@
 """People who organize and attend webinars."""
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower

@@ -1,4 +1,5 @@
 """Account rules: sign-up and profile changes."""
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction

@@ -4,13 +4,14 @@ The figures go into docs/benchmarks.md. Targets (p95 on the 2-core CI machine):
 public status from cache < 5 ms, 304 revalidation < 5 ms, join (token issued) < 30 ms,
 registration < 50 ms. Uses a throw-away SQLite database unless DATABASE_URL is set.
 """
+
 import logging
-import warnings
 import os
 import statistics
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 BACKEND = Path(__file__).resolve().parents[1]
@@ -71,7 +72,7 @@ def main():
     etag = anonymous.get(status_url)["ETag"]
     tokens = [f"Bearer {AccessToken.for_user(u)}" for u in attendees]
     joiner = iter(tokens[:100] * 3)
-    registrant = iter(zip(attendees[100:], tokens[100:]))
+    registrant = iter(zip(attendees[100:], tokens[100:], strict=True))
 
     def register():
         user, token = next(registrant)

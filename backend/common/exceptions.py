@@ -1,5 +1,7 @@
 """One error shape for every API error: {"code", "detail", "fields"?}. Documented in docs/api.md."""
-from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response

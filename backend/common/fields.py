@@ -1,4 +1,5 @@
 """Serializer fields shared by the apps."""
+
 from django.utils.dateparse import parse_datetime
 from rest_framework import serializers
 

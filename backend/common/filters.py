@@ -1,4 +1,5 @@
 """A filter backend that answers 400 for query parameters it does not know, instead of ignoring them."""
+
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 

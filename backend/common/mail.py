@@ -1,4 +1,5 @@
 """Sending notification emails; called from background tasks only, never on the request path."""
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 

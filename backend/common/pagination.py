@@ -1,4 +1,5 @@
 """Page-number pagination with a capped page size that refuses, rather than silently trims, a bigger one."""
+
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 

@@ -1,4 +1,5 @@
 """Test helpers shared by the apps' test suites."""
+
 import threading
 
 from django.db import connection

@@ -1,4 +1,5 @@
 """Site-wide views: health check, the single-page app's index, and JSON error pages."""
+
 from django.conf import settings
 from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse

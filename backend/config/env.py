@@ -1,4 +1,5 @@
 """Strict parsing of settings from the environment: a malformed value stops start-up loudly."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured

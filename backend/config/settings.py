@@ -1,4 +1,5 @@
 """Stagecall settings: one module, every value from the environment (see docs/configuration.md)."""
+
 import hashlib
 import hmac
 from datetime import timedelta
@@ -20,9 +21,7 @@ _DEV_JITSI_SECRET = "stagecall-development-jitsi-secret-do-not-use-in-production
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or (_DEV_SECRET_KEY if DEBUG else "")
 if not DEBUG and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
-    raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters when DJANGO_DEBUG is off."
-    )
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a random value of at least 50 characters when DJANGO_DEBUG is off.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -167,9 +166,9 @@ REST_FRAMEWORK = {
 
 # API tokens are signed with their own key, so that leaking one kind of secret does not
 # forge the other. When unset, it is derived from the Django secret (never equal to it).
-API_TOKEN_SIGNING_KEY = env_str("API_TOKEN_SIGNING_KEY") or hmac.new(
-    SECRET_KEY.encode(), b"stagecall.api-tokens", hashlib.sha256
-).hexdigest()
+API_TOKEN_SIGNING_KEY = (
+    env_str("API_TOKEN_SIGNING_KEY") or hmac.new(SECRET_KEY.encode(), b"stagecall.api-tokens", hashlib.sha256).hexdigest()
+)
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("API_ACCESS_TOKEN_MINUTES", 15, minimum=1)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("API_REFRESH_TOKEN_DAYS", 7, minimum=1)),

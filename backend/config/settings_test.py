@@ -1,4 +1,5 @@
 """Test settings: the production settings (debug off) with test secrets and immediate tasks."""
+
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "0")

@@ -1,4 +1,5 @@
 """URL map: the API under /api/, the admin, and the single-page app for everything else."""
+
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView

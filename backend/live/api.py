@@ -1,11 +1,9 @@
 """Live API: go live, join with a Jitsi room token, leave, participants, attendance, public status."""
-import csv
+
 import hashlib
 import json
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -14,7 +12,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from common.csv import csv_safe
+from common.csv import csv_response
 from live import selectors, services
 from live.models import LiveSession
 from webinars.api import WebinarSerializer
@@ -113,14 +111,25 @@ class EndView(APIView):
 class JoinView(APIView):
     """A host, or an approved registrant once the session is live, gets a fresh room token (also to rejoin)."""
 
-    @extend_schema(request=None, responses={200: JoinSerializer, 403: OpenApiResponse(description="No approved registration"), 409: OpenApiResponse(description="session_not_open, session_not_started, session_ended")})
+    @extend_schema(
+        request=None,
+        responses={
+            200: JoinSerializer,
+            403: OpenApiResponse(description="No approved registration"),
+            409: OpenApiResponse(description="session_not_open, session_not_started, session_ended"),
+        },
+    )
     def post(self, request, pk: int):
         webinar = published_webinar(request, pk)
         session, token, moderator = services.live_session_join(webinar=webinar, user=request.user)
         response = Response(
             {
-                "domain": settings.JITSI_DOMAIN, "room": session.room, "jwt": token.jwt, "expires_at": token.expires_at,
-                "moderator": moderator, "display_name": request.user.public_name,
+                "domain": settings.JITSI_DOMAIN,
+                "room": session.room,
+                "jwt": token.jwt,
+                "expires_at": token.expires_at,
+                "moderator": moderator,
+                "display_name": request.user.public_name,
             }
         )
         response["Cache-Control"] = "no-store"  # the token admits its bearer to the room
@@ -159,14 +168,9 @@ class AttendanceCsvView(APIView):
     @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request, pk: int):
         webinar = hosted_webinar(request, pk)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="attendance-{webinar.slug}.csv"'
-        writer = csv.writer(response)
         columns = ["user", "display_name", "email", "registration_status", "first_join", "last_leave", "minutes_present", "attended"]
-        writer.writerow(columns)
-        for row in AttendanceSerializer(selectors.attendance_report(webinar), many=True).data:
-            writer.writerow([csv_safe(row[column]) for column in columns])
-        return response
+        rows = AttendanceSerializer(selectors.attendance_report(webinar), many=True).data
+        return csv_response(f"attendance-{webinar.slug}.csv", columns, ([row[c] for c in columns] for row in rows))
 
 
 class AttendanceTimelineView(APIView):

@@ -1,4 +1,5 @@
 """Attendance arithmetic: merge the join/leave intervals of one person (from every source) into time present."""
+
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,7 +33,9 @@ def presence(intervals: list[tuple[datetime, datetime]]) -> Presence:
     return Presence(merged[0][0], merged[-1][1], sum((end - start).total_seconds() for start, end in merged))
 
 
-def timeline(per_user: dict[int, list[tuple[datetime, datetime]]], *, start: datetime, end: datetime, max_points: int = 240) -> list[tuple[datetime, int]]:
+def timeline(
+    per_user: dict[int, list[tuple[datetime, datetime]]], *, start: datetime, end: datetime, max_points: int = 240
+) -> list[tuple[datetime, int]]:
     """How many people were present during each step (a minute, longer for long sessions) from start to end.
 
     A person counts for a step when any of their merged intervals overlaps it, so a short stay still shows.

@@ -1,4 +1,5 @@
 """What Jitsi's events change here: attendance intervals and the room's liveness. Never who may join or moderate."""
+
 import logging
 
 from django.contrib.auth import get_user_model

@@ -1,4 +1,5 @@
 """The endpoints Prosody's event_sync posts to: /api/jitsi/events/<room|occupant>/<what> (no trailing slash)."""
+
 import hmac
 import json
 import logging
@@ -43,7 +44,10 @@ class JitsiEventView(APIView):
 
     @extend_schema(
         request=OpenApiTypes.OBJECT,
-        responses={200: inline_serializer("JitsiEventResult", {"result": serializers.ChoiceField(choices=["recorded", "ignored"])}), 401: OpenApiResponse(description="Missing or wrong bearer secret")},
+        responses={
+            200: inline_serializer("JitsiEventResult", {"result": serializers.ChoiceField(choices=["recorded", "ignored"])}),
+            401: OpenApiResponse(description="Missing or wrong bearer secret"),
+        },
         auth=[],
     )
     def post(self, request):

@@ -1,4 +1,5 @@
 """Live sessions (one per broadcast, each with its own Jitsi room) and who was in them, when."""
+
 import secrets
 
 from django.conf import settings
@@ -65,3 +66,6 @@ class AttendanceInterval(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["session", "left_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.session} ({self.source}): {self.joined_at} – {self.left_at or 'now'}"

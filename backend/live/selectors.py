@@ -1,4 +1,5 @@
 """Reads of live state: the public status, who is in the room, the attendance report."""
+
 from collections import defaultdict
 from datetime import datetime
 
@@ -80,8 +81,10 @@ def participants_now(session: LiveSession | None) -> list[dict]:
         row = earliest.get(interval.user_id)
         if row is None or interval.joined_at < row["joined_at"]:
             earliest[interval.user_id] = {
-                "user": interval.user_id, "display_name": interval.user.public_name,
-                "joined_at": interval.joined_at, "is_host": interval.user_id in host_ids,
+                "user": interval.user_id,
+                "display_name": interval.user.public_name,
+                "joined_at": interval.joined_at,
+                "is_host": interval.user_id in host_ids,
             }
     return sorted(earliest.values(), key=lambda row: row["joined_at"])
 
@@ -117,9 +120,14 @@ def attendance_report(webinar: Webinar) -> list[dict]:
 
 def _row(user, registration_status: str, present: Presence) -> dict:
     return {
-        "user": user.pk, "display_name": user.public_name, "email": user.email,
-        "registration_status": registration_status, "first_join": present.first_join, "last_leave": present.last_leave,
-        "minutes_present": present.minutes, "attended": present.seconds > 0,
+        "user": user.pk,
+        "display_name": user.public_name,
+        "email": user.email,
+        "registration_status": registration_status,
+        "first_join": present.first_join,
+        "last_leave": present.last_leave,
+        "minutes_present": present.minutes,
+        "attended": present.seconds > 0,
     }
 
 

@@ -1,4 +1,5 @@
 """Live-session rules: start, open, end, join (room tokens), leave; instant webinars."""
+
 from datetime import timedelta
 
 from django.conf import settings
@@ -76,7 +77,10 @@ def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) ->
     lifecycle.check_transition(webinar, W.LIVE)
     now = timezone.now()
     session = LiveSession.objects.create(
-        webinar=webinar, state=State.PRACTICE if practice else State.LIVE, started_by=by, started_at=now,
+        webinar=webinar,
+        state=State.PRACTICE if practice else State.LIVE,
+        started_by=by,
+        started_at=now,
         opened_at=None if practice else now,
     )
     lifecycle.transition(webinar, W.LIVE)
@@ -171,7 +175,9 @@ def live_session_leave(*, webinar: Webinar, user: User) -> int:
     session = webinar.live_sessions.order_by("-started_at").first()
     if session is None:
         return 0
-    closed = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).update(left_at=timezone.now())
+    closed = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).update(
+        left_at=timezone.now()
+    )
     if closed:
         _changed(session)
     return closed
@@ -182,8 +188,12 @@ def instant_webinar_start(*, by: User, title: str = "") -> tuple[Webinar, LiveSe
     """An ad-hoc call: an unlisted, open webinar starting now, live at once."""
     now = timezone.now()
     webinar = webinar_create(
-        organizer=by, title=title or f"{by.public_name}'s instant webinar", starts_at=now, ends_at=now + INSTANT_DURATION,
-        visibility=Webinar.Visibility.UNLISTED, registration_policy=Webinar.Policy.OPEN,
+        organizer=by,
+        title=title or f"{by.public_name}'s instant webinar",
+        starts_at=now,
+        ends_at=now + INSTANT_DURATION,
+        visibility=Webinar.Visibility.UNLISTED,
+        registration_policy=Webinar.Policy.OPEN,
     )
     lifecycle.transition(webinar, W.SCHEDULED)
     session, _ = live_session_start(webinar=webinar, by=by)

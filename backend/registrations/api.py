@@ -1,5 +1,4 @@
 """Registrations API: register and cancel for oneself; hosts list, decide and export."""
-import csv
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -10,14 +9,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from common.csv import csv_safe
+from common.csv import csv_response
 from common.errors import Forbidden
 from common.filters import StrictFilterBackend
 from registrations import services
 from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics
 from registrations.models import Registration
-from webinars.models import Webinar
 from webinars.selectors import hosted_webinar, published_webinar
 
 
@@ -32,8 +30,17 @@ class RegistrationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Registration
         fields = [
-            "id", "webinar", "user", "status", "created_at",
-            "user_display_name", "user_email", "webinar_title", "webinar_slug", "webinar_starts_at", "webinar_status",
+            "id",
+            "webinar",
+            "user",
+            "status",
+            "created_at",
+            "user_display_name",
+            "user_email",
+            "webinar_title",
+            "webinar_slug",
+            "webinar_starts_at",
+            "webinar_status",
         ]
         read_only_fields = fields
 
@@ -90,16 +97,12 @@ class RegistrantCsvView(APIView):
     @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request, pk: int):
         webinar = hosted_webinar(request, pk)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="registrations-{webinar.slug}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["id", "username", "display_name", "email", "status", "registered_at"])
-        for registration in _registrations(webinar.registrations.order_by("created_at", "id")):
-            user = registration.user
-            writer.writerow(
-                [csv_safe(v) for v in (registration.pk, user.username, user.display_name, user.email, registration.status, registration.created_at.isoformat())]
-            )
-        return response
+        rows = (
+            (r.pk, r.user.username, r.user.display_name, r.user.email, r.status, r.created_at.isoformat())
+            for r in _registrations(webinar.registrations.order_by("created_at", "id"))
+        )
+        header = ["id", "username", "display_name", "email", "status", "registered_at"]
+        return csv_response(f"registrations-{webinar.slug}.csv", header, rows)
 
 
 class DecideView(APIView):

@@ -1,4 +1,5 @@
 """Query parameters of the registrant lists."""
+
 import django_filters
 from django.db.models import Q
 

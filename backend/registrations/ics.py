@@ -1,4 +1,5 @@
 """An .ics calendar file for a webinar, for approved registrants."""
+
 from icalendar import Calendar, Event
 
 from common.mail import event_url

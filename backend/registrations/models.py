@@ -1,4 +1,5 @@
 """Who registered for which webinar, and where they stand."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone

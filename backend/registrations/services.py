@@ -1,4 +1,5 @@
 """Registration rules. Capacity is checked after locking the webinar row, so it is never exceeded."""
+
 from functools import partial
 
 from django.db import transaction

@@ -1,4 +1,5 @@
 """Registration emails, sent by the django-tasks worker after the change is committed."""
+
 from django_tasks import task
 
 from common.mail import event_url, send_notification

@@ -1,4 +1,5 @@
 """Webinars API: CRUD, publish and cancel. Views parse input, call one service, serialize the result."""
+
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
@@ -7,8 +8,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from accounts.models import User
-from common.filters import StrictFilterBackend
 from common.fields import AwareDateTimeField
+from common.filters import StrictFilterBackend
 from common.mail import event_url
 from webinars import services
 from webinars.filters import WebinarFilter
@@ -43,9 +44,24 @@ class WebinarSerializer(serializers.ModelSerializer):
     class Meta:
         model = Webinar
         fields = [
-            "id", "slug", "title", "description", "starts_at", "ends_at", "capacity", "registration_policy",
-            "visibility", "status", "organizer", "co_hosts", "tags",
-            "organizer_name", "is_host", "my_registration", "approved_count", "event_url",
+            "id",
+            "slug",
+            "title",
+            "description",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "registration_policy",
+            "visibility",
+            "status",
+            "organizer",
+            "co_hosts",
+            "tags",
+            "organizer_name",
+            "is_host",
+            "my_registration",
+            "approved_count",
+            "event_url",
         ]
         read_only_fields = ["id", "slug", "status", "organizer"]
 

@@ -1,4 +1,5 @@
 """The cached public status of a webinar: its key, and dropping it whenever the webinar changes."""
+
 from functools import partial
 
 from django.core.cache import cache

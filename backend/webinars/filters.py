@@ -1,4 +1,5 @@
 """Query parameters of the webinar list."""
+
 import django_filters
 from django.db.models import Q
 

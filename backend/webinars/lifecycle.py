@@ -1,4 +1,5 @@
 """The webinar lifecycle: every allowed status change in one table."""
+
 from common.errors import IllegalTransition
 from webinars.cache import invalidate_public_status
 from webinars.models import Webinar

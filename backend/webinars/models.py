@@ -1,4 +1,5 @@
 """Webinars: what is scheduled, who hosts it, who may see it."""
+
 import secrets
 
 from django.conf import settings

@@ -1,4 +1,5 @@
 """Webinar rules: create, edit, publish, cancel, delete."""
+
 from functools import partial
 
 from django.db import transaction

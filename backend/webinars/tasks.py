@@ -1,4 +1,5 @@
 """Background tasks of the webinars app (run by the django-tasks worker, after commit)."""
+
 from django_tasks import task
 
 from common.mail import send_notification
@@ -19,7 +20,7 @@ def send_webinar_cancelled(webinar_id: int) -> int:
             subject=f"Cancelled: {webinar.title}",
             body=(
                 f"Hello {registration.user.public_name},\n\n"
-                f"The webinar \"{webinar.title}\" planned for {webinar.starts_at:%Y-%m-%d %H:%M %Z} has been cancelled "
+                f'The webinar "{webinar.title}" planned for {webinar.starts_at:%Y-%m-%d %H:%M %Z} has been cancelled '
                 "by its hosts. Your registration no longer holds a seat.\n"
             ),
         )

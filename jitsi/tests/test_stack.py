@@ -1,4 +1,5 @@
 """The compose stack, read as data: Docker cannot run here, so check what can be checked without it."""
+
 import os
 import re
 import shutil
@@ -31,6 +32,7 @@ ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 # ------------------------------------------------------------------ helpers
+
 
 def parse_env_file(path: Path) -> dict[str, str]:
     values = {}
@@ -96,6 +98,7 @@ def generated_env(tmp_path) -> Path:
 
 # ------------------------------------------------------- the compose file
 
+
 def test_compose_file_parses_and_has_every_service(services):
     expected = {"db", "redis", "backend", "worker", "frontend", *JITSI_SERVICES}
     assert expected <= set(services)
@@ -118,7 +121,9 @@ def test_compose_config_is_valid_for_docker_compose(tmp_path, generated_env):
         pytest.skip("neither `docker compose` nor `docker-compose` is installed")
     result = subprocess.run(
         [*command, "--env-file", str(generated_env), "-f", str(COMPOSE_FILE), "config", "-q"],
-        capture_output=True, text=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
 
@@ -132,7 +137,10 @@ def test_compose_refuses_to_start_without_generated_secrets(tmp_path):
     empty_env.write_text("")
     result = subprocess.run(
         [*command, "--env-file", str(empty_env), "-f", str(COMPOSE_FILE), "config", "-q"],
-        capture_output=True, text=True, cwd=tmp_path, env={k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "JITSI_", "POSTGRES_"))},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "JITSI_", "POSTGRES_"))},
     )
     assert result.returncode != 0
     assert "generate-env.sh" in result.stderr
@@ -211,10 +219,22 @@ def test_backend_and_jitsi_share_app_id_secret_and_audience(services):
 def test_backend_has_every_setting_it_needs(services):
     backend = environment(services["backend"])
     for name in (
-        "DATABASE_URL", "REDIS_URL", "DJANGO_SECRET_KEY", "DJANGO_DEBUG", "ALLOWED_HOSTS",
-        "CORS_ALLOWED_ORIGINS", "CSRF_TRUSTED_ORIGINS", "JITSI_DOMAIN", "JITSI_APP_ID",
-        "JITSI_APP_SECRET", "JITSI_AUDIENCE", "JITSI_SUBJECT", "JITSI_TOKEN_TTL",
-        "JITSI_EVENTS_SECRET", "DEFAULT_FROM_EMAIL", "FRONTEND_URL",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "DJANGO_SECRET_KEY",
+        "DJANGO_DEBUG",
+        "ALLOWED_HOSTS",
+        "CORS_ALLOWED_ORIGINS",
+        "CSRF_TRUSTED_ORIGINS",
+        "JITSI_DOMAIN",
+        "JITSI_APP_ID",
+        "JITSI_APP_SECRET",
+        "JITSI_AUDIENCE",
+        "JITSI_SUBJECT",
+        "JITSI_TOKEN_TTL",
+        "JITSI_EVENTS_SECRET",
+        "DEFAULT_FROM_EMAIL",
+        "FRONTEND_URL",
     ):
         assert backend.get(name), f"backend lacks {name}"
     assert backend["DJANGO_DEBUG"] == "0"
@@ -245,8 +265,7 @@ def test_moderator_rights_come_from_the_token(services):
 def test_prosody_mounts_our_conf_d_and_gets_the_events_secret(services):
     prosody = services["prosody"]
     assert any(
-        volume.split(":")[0] == "./jitsi/prosody/conf.d" and volume.split(":")[1] == "/config/conf.d"
-        for volume in prosody["volumes"]
+        volume.split(":")[0] == "./jitsi/prosody/conf.d" and volume.split(":")[1] == "/config/conf.d" for volume in prosody["volumes"]
     )
     env = environment(prosody)
     assert variable_in(env["JITSI_EVENTS_SECRET"]) == "JITSI_EVENTS_SECRET"
@@ -270,6 +289,7 @@ def test_media_and_web_ports_are_published(services):
 
 
 # ------------------------------------------------------- the Prosody config
+
 
 def test_event_sync_cfg_is_valid_lua():
     luac = require_tool("luac", "luac5.4", "luac5.3", "luac5.2", "luac5.1")
@@ -316,15 +336,20 @@ def run_cfg(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess:
     harness = tmp_path / "harness.lua"
     harness.write_text(LUA_HARNESS)
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("XMPP_", "JITSI_"))}
-    return subprocess.run([lua, str(harness), str(EVENT_SYNC_CFG)], capture_output=True, text=True,
-                          env={**clean, **env}, timeout=30)
+    return subprocess.run([lua, str(harness), str(EVENT_SYNC_CFG)], capture_output=True, text=True, env={**clean, **env}, timeout=30)
 
 
 def test_event_sync_component_posts_to_the_backend_with_the_secret_from_the_environment(tmp_path):
     secret = "s" * 40
-    result = run_cfg(tmp_path, {"JITSI_EVENTS_SECRET": secret, "XMPP_DOMAIN": "meet.jitsi",
-                                "XMPP_MUC_DOMAIN": "muc.meet.jitsi",
-                                "JITSI_EVENTS_API_PREFIX": "http://backend:8000/api/jitsi"})
+    result = run_cfg(
+        tmp_path,
+        {
+            "JITSI_EVENTS_SECRET": secret,
+            "XMPP_DOMAIN": "meet.jitsi",
+            "XMPP_MUC_DOMAIN": "muc.meet.jitsi",
+            "JITSI_EVENTS_API_PREFIX": "http://backend:8000/api/jitsi",
+        },
+    )
     assert result.returncode == 0, result.stderr
     lines = set(result.stdout.splitlines())
     assert "esync.meet.jitsi|component_module=event_sync_component" in lines
@@ -344,6 +369,7 @@ def test_event_sync_cfg_refuses_a_missing_or_short_secret(tmp_path, secret):
 
 
 # ------------------------------------------------------------ generate-env.sh
+
 
 def test_generated_env_has_fresh_distinct_strong_secrets(generated_env, template):
     values = parse_env_file(generated_env)

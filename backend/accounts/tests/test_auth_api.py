@@ -22,8 +22,12 @@ def test_sign_up_creates_an_account_without_echoing_the_password(api):
     response = sign_up(api)
     assert response.status_code == 201
     assert response.json() == {
-        "id": response.json()["id"], "username": "ada", "email": "ada@example.com",
-        "display_name": "Ada L.", "avatar_url": "", "is_staff": False,
+        "id": response.json()["id"],
+        "username": "ada",
+        "email": "ada@example.com",
+        "display_name": "Ada L.",
+        "avatar_url": "",
+        "is_staff": False,
     }
     assert User.objects.get(username="ada").check_password(PASSWORD)
 
@@ -45,11 +49,14 @@ def test_sign_up_refuses_a_taken_username_or_email_whatever_its_case(api, field,
     assert list(response.json()["fields"]) == [field]
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"username": "bad name!", "email": "x@example.com", "password": PASSWORD}, "username"),
-    ({"username": "x", "email": "not-an-email", "password": PASSWORD}, "email"),
-    ({"username": "x", "email": "x@example.com"}, "password"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"username": "bad name!", "email": "x@example.com", "password": PASSWORD}, "username"),
+        ({"username": "x", "email": "not-an-email", "password": PASSWORD}, "email"),
+        ({"username": "x", "email": "x@example.com"}, "password"),
+    ],
+)
 def test_sign_up_names_the_field_at_fault(api, body, field):
     response = api.post(SIGN_UP, body, format="json")
     assert response.status_code == 400

@@ -1,19 +1,40 @@
 """The OpenAPI schema is complete and warning-free; Swagger UI works offline; errors keep one shape."""
+
 import pytest
 from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
 CONTRACT_PATHS = [
-    "/api/auth/register/", "/api/auth/token/", "/api/auth/token/refresh/", "/api/auth/logout/", "/api/auth/me/",
-    "/api/auth/me/registrations/", "/api/webinars/", "/api/webinars/{id}/", "/api/webinars/by-slug/{slug}/",
-    "/api/webinars/{id}/publish/", "/api/webinars/{id}/cancel/", "/api/webinars/{id}/register/",
-    "/api/webinars/{id}/unregister/", "/api/webinars/{id}/registrations/", "/api/webinars/{id}/registrations.csv",
-    "/api/webinars/{id}/registrations/{registration_id}/approve/", "/api/webinars/{id}/registrations/{registration_id}/reject/",
-    "/api/webinars/{id}/registrations/bulk/", "/api/webinars/instant/", "/api/webinars/{id}/live/start/",
-    "/api/webinars/{id}/live/open/", "/api/webinars/{id}/live/end/", "/api/webinars/{id}/live/join/",
-    "/api/webinars/{id}/live/leave/", "/api/webinars/{id}/live/participants/", "/api/webinars/{id}/attendance/",
-    "/api/webinars/{id}/attendance.csv", "/api/webinars/{id}/status/", "/api/webinars/by-slug/{slug}/status/",
+    "/api/auth/register/",
+    "/api/auth/token/",
+    "/api/auth/token/refresh/",
+    "/api/auth/logout/",
+    "/api/auth/me/",
+    "/api/auth/me/registrations/",
+    "/api/webinars/",
+    "/api/webinars/{id}/",
+    "/api/webinars/by-slug/{slug}/",
+    "/api/webinars/{id}/publish/",
+    "/api/webinars/{id}/cancel/",
+    "/api/webinars/{id}/register/",
+    "/api/webinars/{id}/unregister/",
+    "/api/webinars/{id}/registrations/",
+    "/api/webinars/{id}/registrations.csv",
+    "/api/webinars/{id}/registrations/{registration_id}/approve/",
+    "/api/webinars/{id}/registrations/{registration_id}/reject/",
+    "/api/webinars/{id}/registrations/bulk/",
+    "/api/webinars/instant/",
+    "/api/webinars/{id}/live/start/",
+    "/api/webinars/{id}/live/open/",
+    "/api/webinars/{id}/live/end/",
+    "/api/webinars/{id}/live/join/",
+    "/api/webinars/{id}/live/leave/",
+    "/api/webinars/{id}/live/participants/",
+    "/api/webinars/{id}/attendance/",
+    "/api/webinars/{id}/attendance.csv",
+    "/api/webinars/{id}/status/",
+    "/api/webinars/by-slug/{slug}/status/",
 ]
 
 

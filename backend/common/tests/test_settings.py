@@ -1,4 +1,5 @@
 """Start-up refuses unsafe production settings; the documented production settings pass check --deploy."""
+
 import os
 import subprocess
 import sys
@@ -29,18 +30,21 @@ def test_documented_production_settings_pass_check_deploy():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"DJANGO_SECRET_KEY": None}, "DJANGO_SECRET_KEY"),
-    ({"DJANGO_SECRET_KEY": "short"}, "DJANGO_SECRET_KEY"),
-    ({"DJANGO_SECRET_KEY": "django-insecure-stagecall-development-key-do-not-use-in-production"}, "DJANGO_SECRET_KEY"),
-    ({"JITSI_APP_SECRET": None}, "JITSI_APP_SECRET"),
-    ({"JITSI_APP_SECRET": "too-short"}, "JITSI_APP_SECRET"),
-    ({"JITSI_APP_SECRET": "stagecall-development-jitsi-secret-do-not-use-in-production"}, "JITSI_APP_SECRET"),
-    ({"JITSI_SUBJECT": "*"}, "JITSI_SUBJECT"),
-    ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
-    ({"JITSI_TOKEN_TTL": "soon"}, "JITSI_TOKEN_TTL"),
-    ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"DJANGO_SECRET_KEY": None}, "DJANGO_SECRET_KEY"),
+        ({"DJANGO_SECRET_KEY": "short"}, "DJANGO_SECRET_KEY"),
+        ({"DJANGO_SECRET_KEY": "django-insecure-stagecall-development-key-do-not-use-in-production"}, "DJANGO_SECRET_KEY"),
+        ({"JITSI_APP_SECRET": None}, "JITSI_APP_SECRET"),
+        ({"JITSI_APP_SECRET": "too-short"}, "JITSI_APP_SECRET"),
+        ({"JITSI_APP_SECRET": "stagecall-development-jitsi-secret-do-not-use-in-production"}, "JITSI_APP_SECRET"),
+        ({"JITSI_SUBJECT": "*"}, "JITSI_SUBJECT"),
+        ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
+        ({"JITSI_TOKEN_TTL": "soon"}, "JITSI_TOKEN_TTL"),
+        ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
+    ],
+)
 def test_start_up_refuses_unsafe_or_malformed_settings(overrides, message):
     result = manage("check", **overrides)
     assert result.returncode != 0

@@ -7,8 +7,9 @@ breakout room, `room_name` is the *parent* room's). Room events carry `created_a
 `occupant{occupant_jid, joined_at, left_at?, name, email, id}`; `id` is the token's `context.user.id`.
 Times are Unix seconds (Lua's os.time()).
 """
+
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 MAX_TEXT = 500
 # Lua timestamps are Unix seconds; anything outside 2001..2100 is not a real event.
@@ -58,7 +59,7 @@ def _time(payload: dict, field: str, *, required: bool) -> datetime | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not MIN_EPOCH <= value <= MAX_EPOCH:
         raise InvalidEvent(field, "must be a Unix timestamp in seconds")
-    return datetime.fromtimestamp(value, tz=timezone.utc)
+    return datetime.fromtimestamp(value, tz=UTC)
 
 
 def _user_id(value) -> int | None:

@@ -6,9 +6,10 @@ domain or tenant, `room` the exact room (compared lower-cased; `*` would open ev
 never issued), and `nbf`/`exp` with no clock leeway at all. `context.user` values must be strings
 (lib-jitsi-meet `doc/tokens.md`); `context.user.moderator` is read by Prosody's `token_affiliation`.
 """
+
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jwt
@@ -69,7 +70,7 @@ def room_token(*, config: TokenConfig, room: str, user: JitsiUser, now: datetime
         raise ValueError("A room token needs one concrete room: lowercase letters and digits, never '*'.")
     if not config.subject or config.subject == "*":
         raise ValueError("The token subject must name the XMPP domain or tenant, never '*'.")
-    now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
     expires_at = now + config.ttl
     claims = {
         "iss": config.app_id,

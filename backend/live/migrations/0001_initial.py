@@ -7,58 +7,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('webinars', '0001_initial'),
+        ("webinars", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LiveSession',
+            name="LiveSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('practice', 'Practice'), ('live', 'Live'), ('ended', 'Ended')], max_length=10)),
-                ('room', models.CharField(default=live.models.new_room_name, editable=False, max_length=64, unique=True)),
-                ('started_at', models.DateTimeField()),
-                ('opened_at', models.DateTimeField(blank=True, help_text='When attendees were first admitted.', null=True)),
-                ('ended_at', models.DateTimeField(blank=True, null=True)),
-                ('room_destroyed_at', models.DateTimeField(blank=True, null=True)),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('started_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('webinar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='live_sessions', to='webinars.webinar')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("state", models.CharField(choices=[("practice", "Practice"), ("live", "Live"), ("ended", "Ended")], max_length=10)),
+                ("room", models.CharField(default=live.models.new_room_name, editable=False, max_length=64, unique=True)),
+                ("started_at", models.DateTimeField()),
+                ("opened_at", models.DateTimeField(blank=True, help_text="When attendees were first admitted.", null=True)),
+                ("ended_at", models.DateTimeField(blank=True, null=True)),
+                ("room_destroyed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "webinar",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="live_sessions", to="webinars.webinar"),
+                ),
             ],
             options={
-                'ordering': ['-started_at', '-id'],
+                "ordering": ["-started_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='AttendanceInterval',
+            name="AttendanceInterval",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('client', 'Client'), ('jitsi', 'Jitsi')], max_length=10)),
-                ('external_id', models.CharField(blank=True, max_length=500)),
-                ('joined_at', models.DateTimeField(blank=True, null=True)),
-                ('left_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance_intervals', to=settings.AUTH_USER_MODEL)),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='intervals', to='live.livesession')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source", models.CharField(choices=[("client", "Client"), ("jitsi", "Jitsi")], max_length=10)),
+                ("external_id", models.CharField(blank=True, max_length=500)),
+                ("joined_at", models.DateTimeField(blank=True, null=True)),
+                ("left_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="attendance_intervals", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="intervals", to="live.livesession"),
+                ),
             ],
             options={
-                'ordering': ['joined_at', 'id'],
+                "ordering": ["joined_at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='livesession',
-            constraint=models.UniqueConstraint(condition=models.Q(('state', 'ended'), _negated=True), fields=('webinar',), name='one_running_session_per_webinar'),
+            model_name="livesession",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state", "ended"), _negated=True), fields=("webinar",), name="one_running_session_per_webinar"
+            ),
         ),
         migrations.AddIndex(
-            model_name='attendanceinterval',
-            index=models.Index(fields=['session', 'left_at'], name='live_attend_session_2353da_idx'),
+            model_name="attendanceinterval",
+            index=models.Index(fields=["session", "left_at"], name="live_attend_session_2353da_idx"),
         ),
         migrations.AddConstraint(
-            model_name='attendanceinterval',
-            constraint=models.UniqueConstraint(condition=models.Q(('external_id', ''), _negated=True), fields=('session', 'source', 'external_id'), name='one_interval_per_occupant'),
+            model_name="attendanceinterval",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("external_id", ""), _negated=True),
+                fields=("session", "source", "external_id"),
+                name="one_interval_per_occupant",
+            ),
         ),
     ]

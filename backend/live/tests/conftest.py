@@ -13,7 +13,10 @@ def live_world(make_user, make_webinar):
     host, co_host = make_user("host"), make_user("cohost")
     webinar = make_webinar(organizer=host, co_hosts=[co_host], capacity=10)
     users = {
-        "anonymous": None, "attendee": make_user("attendee"), "host": host, "co_host": co_host,
+        "anonymous": None,
+        "attendee": make_user("attendee"),
+        "host": host,
+        "co_host": co_host,
         "staff": make_user("staff", is_staff=True),
     }
     for status in ("pending", "approved", "rejected"):

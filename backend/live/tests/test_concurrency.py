@@ -1,4 +1,5 @@
 """Simultaneous Go Live clicks: needs PostgreSQL's row locks."""
+
 import pytest
 
 from common.testing import run_at_once

@@ -1,4 +1,5 @@
 """Prosody event_sync → attendance and room liveness, replayed from payloads shaped like the real ones."""
+
 import json
 from datetime import timedelta
 
@@ -45,7 +46,13 @@ class Room:
         return self.base("muc-room-created") | {"created_at": self.at(minute)}
 
     def occupant(self, user, jid, joined, left=None):
-        data = {"occupant_jid": f"{self.session.room}@muc.meet.jitsi/{jid}", "joined_at": self.at(joined), "name": user.public_name, "email": user.email, "id": str(user.pk)}
+        data = {
+            "occupant_jid": f"{self.session.room}@muc.meet.jitsi/{jid}",
+            "joined_at": self.at(joined),
+            "name": user.public_name,
+            "email": user.email,
+            "id": str(user.pk),
+        }
         if left is not None:
             data["left_at"] = self.at(left)
         return data
@@ -54,7 +61,10 @@ class Room:
         return self.base("muc-occupant-joined", breakout) | {"occupant": self.occupant(user, jid, minute), "active_occupants_count": 1}
 
     def left(self, user, jid, joined, minute, breakout=None):
-        return self.base("muc-occupant-left", breakout) | {"occupant": self.occupant(user, jid, joined, minute), "active_occupants_count": 0}
+        return self.base("muc-occupant-left", breakout) | {
+            "occupant": self.occupant(user, jid, joined, minute),
+            "active_occupants_count": 0,
+        }
 
     def destroyed(self, minute, occupants):
         return self.base("muc-room-destroyed") | {"created_at": self.at(0), "destroyed_at": self.at(minute), "all_occupants": occupants}
@@ -181,7 +191,9 @@ def test_events_never_grant_a_seat_or_moderation(api, live_world, room):
 
 
 class TestRefusals:
-    @pytest.mark.parametrize("auth", [None, "", "Bearer", "Bearer wrong-secret", f"Basic {settings.JITSI_EVENTS_SECRET}", AUTH + "x", AUTH.lower()])
+    @pytest.mark.parametrize(
+        "auth", [None, "", "Bearer", "Bearer wrong-secret", f"Basic {settings.JITSI_EVENTS_SECRET}", AUTH + "x", AUTH.lower()]
+    )
     def test_a_missing_or_wrong_secret_is_401_and_writes_nothing(self, room, auth):
         response = post("occupant/joined", room.joined(room.session.started_by, "h1", 0), auth=auth)
         assert response.status_code == 401 and response.json()["code"] == "not_authenticated"
@@ -197,15 +209,18 @@ class TestRefusals:
         assert response.status_code == 400
         assert not AttendanceInterval.objects.exists()
 
-    @pytest.mark.parametrize("mutate, field", [
-        (lambda p: p.pop("room_name"), "room_name"),
-        (lambda p: p.update(room_name=42), "room_name"),
-        (lambda p: p.update(is_breakout="yes"), "is_breakout"),
-        (lambda p: p["occupant"].update(joined_at="noon"), "occupant.joined_at"),
-        (lambda p: p["occupant"].update(joined_at=-5), "occupant.joined_at"),
-        (lambda p: p["occupant"].update(occupant_jid="x" * 501), "occupant.occupant_jid"),
-        (lambda p: p.update(occupant=["not", "an", "object"]), "occupant"),
-    ])
+    @pytest.mark.parametrize(
+        "mutate, field",
+        [
+            (lambda p: p.pop("room_name"), "room_name"),
+            (lambda p: p.update(room_name=42), "room_name"),
+            (lambda p: p.update(is_breakout="yes"), "is_breakout"),
+            (lambda p: p["occupant"].update(joined_at="noon"), "occupant.joined_at"),
+            (lambda p: p["occupant"].update(joined_at=-5), "occupant.joined_at"),
+            (lambda p: p["occupant"].update(occupant_jid="x" * 501), "occupant.occupant_jid"),
+            (lambda p: p.update(occupant=["not", "an", "object"]), "occupant"),
+        ],
+    )
     def test_wrong_fields_are_400_naming_them(self, live_world, room, mutate, field):
         payload = room.joined(live_world["users"]["approved"], "a1", 1)
         mutate(payload)
@@ -219,7 +234,9 @@ class TestRefusals:
         assert response.status_code in (400, 413)
         assert LiveSession.objects.get(pk=room.session.pk).room_destroyed_at is None
 
-    @pytest.mark.parametrize("room_name", ["unknownroom0000000000000000000000", "'; DROP TABLE live_livesession; --", "<script>alert(1)</script>", "a%00b", "*"])
+    @pytest.mark.parametrize(
+        "room_name", ["unknownroom0000000000000000000000", "'; DROP TABLE live_livesession; --", "<script>alert(1)</script>", "a%00b", "*"]
+    )
     def test_unknown_rooms_and_injection_strings_are_ignored(self, live_world, room, room_name):
         payload = room.joined(live_world["users"]["approved"], "a1", 1) | {"room_name": room_name}
         response = post("occupant/joined", payload)
@@ -235,4 +252,7 @@ class TestRefusals:
         assert not AttendanceInterval.objects.exists()
 
     def test_no_trailing_slash_is_the_contract(self, room):
-        assert Client().post("/api/jitsi/events/room/created/", "{}", content_type="application/json", HTTP_AUTHORIZATION=AUTH).status_code == 404
+        assert (
+            Client().post("/api/jitsi/events/room/created/", "{}", content_type="application/json", HTTP_AUTHORIZATION=AUTH).status_code
+            == 404
+        )

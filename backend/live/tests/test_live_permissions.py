@@ -1,4 +1,5 @@
 """The live endpoints' permission matrix, cell by cell, in every state of the session."""
+
 import pytest
 
 from live.models import AttendanceInterval, LiveSession

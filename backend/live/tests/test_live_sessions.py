@@ -1,4 +1,5 @@
 """Go live, join with a token, rejoin, leave, end; instant webinars; attendance."""
+
 from datetime import timedelta
 
 import jwt
@@ -7,7 +8,6 @@ from django.conf import settings
 from django.utils import timezone
 
 from live.models import AttendanceInterval, LiveSession
-from registrations.models import Registration
 from webinars.models import Webinar
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,9 @@ def url(webinar, suffix):
 
 
 def decode(token):
-    return jwt.decode(token, settings.JITSI_APP_SECRET, algorithms=["HS256"], audience=settings.JITSI_AUDIENCE, issuer=settings.JITSI_APP_ID)
+    return jwt.decode(
+        token, settings.JITSI_APP_SECRET, algorithms=["HS256"], audience=settings.JITSI_AUDIENCE, issuer=settings.JITSI_APP_ID
+    )
 
 
 @pytest.fixture
@@ -34,11 +36,22 @@ def test_join_answers_what_the_frontend_embeds_with_a_token_bound_to_the_room(ap
     assert response["Cache-Control"] == "no-store"
     body = response.json()
     assert set(body) == {"domain", "room", "jwt", "expires_at", "moderator", "display_name"}
-    assert (body["domain"], body["room"], body["moderator"], body["display_name"]) == (settings.JITSI_DOMAIN, session.room, False, approved.public_name)
+    assert (body["domain"], body["room"], body["moderator"], body["display_name"]) == (
+        settings.JITSI_DOMAIN,
+        session.room,
+        False,
+        approved.public_name,
+    )
     claims = decode(body["jwt"])
     assert claims["room"] == session.room != "*"
     assert claims["sub"] == settings.JITSI_SUBJECT != "*"
-    assert claims["context"]["user"] == {"id": str(approved.pk), "name": approved.public_name, "email": approved.email, "avatar": "", "moderator": False}
+    assert claims["context"]["user"] == {
+        "id": str(approved.pk),
+        "name": approved.public_name,
+        "email": approved.email,
+        "avatar": "",
+        "moderator": False,
+    }
     assert claims["exp"] - claims["iat"] == settings.JITSI_TOKEN_TTL
     host_claims = decode(api.as_(host).post(url(webinar, "live/join/")).json()["jwt"])
     assert host_claims["context"]["user"]["moderator"] is True
@@ -172,7 +185,10 @@ class TestAttendance:
     def _interval(self, session, user, start_minute, end_minute, source="client", external_id=""):
         base = session.started_at
         AttendanceInterval.objects.create(
-            session=session, user=user, source=source, external_id=external_id,
+            session=session,
+            user=user,
+            source=source,
+            external_id=external_id,
             joined_at=base + timedelta(minutes=start_minute),
             left_at=None if end_minute is None else base + timedelta(minutes=end_minute),
         )

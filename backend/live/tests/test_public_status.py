@@ -1,4 +1,5 @@
 """The public status: whitelisted keys in every state, cached, ETag/304, invalidated on every change."""
+
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient

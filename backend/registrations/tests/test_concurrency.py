@@ -1,4 +1,5 @@
 """Capacity under real concurrency: needs PostgreSQL, whose row locks SQLite does not have."""
+
 import pytest
 
 from common.testing import run_at_once

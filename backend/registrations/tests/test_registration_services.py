@@ -1,4 +1,5 @@
 """Registration rules through the API: seats, waitlist, approval, and the emails that follow."""
+
 import csv
 import io
 
@@ -145,27 +146,38 @@ class TestHostDecisions:
         ids = [register(api, webinar, user).json()["id"] for user in users]
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
-            response = api.as_(webinar.organizer).post(url(webinar, "registrations/bulk/"), {"action": "approve", "ids": ids[::-1]}, format="json")
+            response = api.as_(webinar.organizer).post(
+                url(webinar, "registrations/bulk/"), {"action": "approve", "ids": ids[::-1]}, format="json"
+            )
         assert response.status_code == 200
         assert [r["status"] for r in response.json()["results"]] == ["approved", "approved", "waitlisted"]
         assert [r["id"] for r in response.json()["results"]] == ids
-        assert sorted(m.subject.split(":")[0] for m in mail.outbox) == ["Registration approved", "Registration approved", "You're on the waitlist"]
+        assert sorted(m.subject.split(":")[0] for m in mail.outbox) == [
+            "Registration approved",
+            "Registration approved",
+            "You're on the waitlist",
+        ]
 
     def test_bulk_with_an_unknown_id_changes_nothing(self, api, make_user, make_webinar):
         webinar = make_webinar(registration_policy="approval")
         other = make_webinar(registration_policy="approval")
         mine = register(api, webinar, make_user()).json()["id"]
         foreign = register(api, other, make_user()).json()["id"]
-        response = api.as_(webinar.organizer).post(url(webinar, "registrations/bulk/"), {"action": "approve", "ids": [mine, foreign]}, format="json")
+        response = api.as_(webinar.organizer).post(
+            url(webinar, "registrations/bulk/"), {"action": "approve", "ids": [mine, foreign]}, format="json"
+        )
         assert response.status_code == 400 and list(response.json()["fields"]) == ["ids"]
         assert Registration.objects.get(pk=mine).status == "pending"
 
-    @pytest.mark.parametrize("body, field", [
-        ({"action": "maybe", "ids": [1]}, "action"),
-        ({"action": "approve", "ids": []}, "ids"),
-        ({"action": "approve", "ids": ["x"]}, "ids.0"),
-        ({"action": "approve"}, "ids"),
-    ])
+    @pytest.mark.parametrize(
+        "body, field",
+        [
+            ({"action": "maybe", "ids": [1]}, "action"),
+            ({"action": "approve", "ids": []}, "ids"),
+            ({"action": "approve", "ids": ["x"]}, "ids.0"),
+            ({"action": "approve"}, "ids"),
+        ],
+    )
     def test_bulk_refuses_bad_input(self, api, make_webinar, body, field):
         webinar = make_webinar()
         response = api.as_(webinar.organizer).post(url(webinar, "registrations/bulk/"), body, format="json")
@@ -197,12 +209,12 @@ class TestHostViews:
 
     def test_csv_export_lists_registrants_and_defuses_formulas(self, api, make_user, make_webinar):
         webinar = make_webinar()
-        register(api, webinar, make_user("eve", display_name="=HYPERLINK(\"http://evil\")"))
+        register(api, webinar, make_user("eve", display_name='=HYPERLINK("http://evil")'))
         response = api.as_(webinar.organizer).get(url(webinar, "registrations.csv"))
         assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
         rows = list(csv.reader(io.StringIO(response.content.decode())))
         assert rows[0] == ["id", "username", "display_name", "email", "status", "registered_at"]
-        assert rows[1][1:5] == ["eve", "'=HYPERLINK(\"http://evil\")", "eve@example.com", "approved"]
+        assert rows[1][1:5] == ["eve", '\'=HYPERLINK("http://evil")', "eve@example.com", "approved"]
 
     def test_my_registrations_lists_only_mine(self, api, make_user, make_webinar):
         me, other = make_user(), make_user()

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,37 +14,65 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=30, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=30, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Webinar',
+            name="Webinar",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True, max_length=20000)),
-                ('slug', models.SlugField(editable=False, max_length=80, unique=True)),
-                ('starts_at', models.DateTimeField(db_index=True)),
-                ('ends_at', models.DateTimeField()),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Empty means unlimited.', null=True)),
-                ('registration_policy', models.CharField(choices=[('open', 'Open'), ('approval', 'Approval')], default='open', max_length=10)),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('unlisted', 'Unlisted')], default='public', max_length=10)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('scheduled', 'Scheduled'), ('live', 'Live'), ('ended', 'Ended'), ('cancelled', 'Cancelled')], db_index=True, default='draft', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('co_hosts', models.ManyToManyField(blank=True, related_name='co_hosted_webinars', to=settings.AUTH_USER_MODEL)),
-                ('organizer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organized_webinars', to=settings.AUTH_USER_MODEL)),
-                ('tags', models.ManyToManyField(blank=True, related_name='webinars', to='webinars.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True, max_length=20000)),
+                ("slug", models.SlugField(editable=False, max_length=80, unique=True)),
+                ("starts_at", models.DateTimeField(db_index=True)),
+                ("ends_at", models.DateTimeField()),
+                ("capacity", models.PositiveIntegerField(blank=True, help_text="Empty means unlimited.", null=True)),
+                (
+                    "registration_policy",
+                    models.CharField(choices=[("open", "Open"), ("approval", "Approval")], default="open", max_length=10),
+                ),
+                ("visibility", models.CharField(choices=[("public", "Public"), ("unlisted", "Unlisted")], default="public", max_length=10)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("scheduled", "Scheduled"),
+                            ("live", "Live"),
+                            ("ended", "Ended"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("co_hosts", models.ManyToManyField(blank=True, related_name="co_hosted_webinars", to=settings.AUTH_USER_MODEL)),
+                (
+                    "organizer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="organized_webinars", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                ("tags", models.ManyToManyField(blank=True, related_name="webinars", to="webinars.tag")),
             ],
             options={
-                'ordering': ['starts_at', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='webinar_ends_after_start'), models.CheckConstraint(condition=models.Q(('capacity__isnull', True), ('capacity__gte', 1), _connector='OR'), name='webinar_capacity_positive')],
+                "ordering": ["starts_at", "id"],
+                "constraints": [
+                    models.CheckConstraint(condition=models.Q(("ends_at__gt", models.F("starts_at"))), name="webinar_ends_after_start"),
+                    models.CheckConstraint(
+                        condition=models.Q(("capacity__isnull", True), ("capacity__gte", 1), _connector="OR"),
+                        name="webinar_capacity_positive",
+                    ),
+                ],
             },
         ),
     ]

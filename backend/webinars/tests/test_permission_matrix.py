@@ -3,6 +3,7 @@
 Roles: anonymous; attendee (signed in, not registered); registrant (approved for the webinar);
 host (organizer); co_host; staff (reads everything, but acts as a host only through the admin).
 """
+
 from datetime import timedelta
 
 import pytest
@@ -70,8 +71,11 @@ def test_permission_cell(api, world, action, method, path, body, role, expected)
     before = {w.pk: w.status for w in Webinar.objects.all()}
     registrations_before = set(Registration.objects.values_list("pk", "status"))
     path = path.format(
-        webinar=world["webinar"].pk, draft=world["draft"].pk, unlisted=world["unlisted"].pk,
-        unlisted_slug=world["unlisted"].slug, pending=world["pending"].pk,
+        webinar=world["webinar"].pk,
+        draft=world["draft"].pk,
+        unlisted=world["unlisted"].pk,
+        unlisted_slug=world["unlisted"].slug,
+        pending=world["pending"].pk,
     )
     if body == "bulk":
         payload = {"action": "approve", "ids": [world["pending"].pk]}

@@ -19,9 +19,14 @@ def url(webinar, suffix=""):
 def valid_body(**overrides):
     starts = timezone.now() + timedelta(days=2)
     return {
-        "title": "Deep dive", "description": "All about it",
-        "starts_at": starts.isoformat(), "ends_at": (starts + timedelta(hours=1)).isoformat(),
-        "capacity": 10, "registration_policy": "open", "visibility": "public", "tags": ["Django", "django", "WebRTC"],
+        "title": "Deep dive",
+        "description": "All about it",
+        "starts_at": starts.isoformat(),
+        "ends_at": (starts + timedelta(hours=1)).isoformat(),
+        "capacity": 10,
+        "registration_policy": "open",
+        "visibility": "public",
+        "tags": ["Django", "django", "WebRTC"],
     } | overrides
 
 
@@ -45,19 +50,22 @@ def test_status_is_read_only_in_writes(api, make_user):
     assert response.json()["status"] == "draft"
 
 
-@pytest.mark.parametrize("overrides, field", [
-    ({"title": ""}, "title"),
-    ({"capacity": -1}, "capacity"),
-    ({"capacity": 0}, "capacity"),
-    ({"capacity": "ten"}, "capacity"),
-    ({"starts_at": "tomorrow"}, "starts_at"),
-    ({"starts_at": "2030-01-01T10:00:00"}, "starts_at"),  # no UTC offset: ambiguous
-    ({"registration_policy": "lottery"}, "registration_policy"),
-    ({"visibility": "secret"}, "visibility"),
-    ({"tags": "django"}, "tags"),
-    ({"tags": ["x" * 31]}, "tags.0"),
-    ({"co_hosts": [999999]}, "co_hosts"),
-])
+@pytest.mark.parametrize(
+    "overrides, field",
+    [
+        ({"title": ""}, "title"),
+        ({"capacity": -1}, "capacity"),
+        ({"capacity": 0}, "capacity"),
+        ({"capacity": "ten"}, "capacity"),
+        ({"starts_at": "tomorrow"}, "starts_at"),
+        ({"starts_at": "2030-01-01T10:00:00"}, "starts_at"),  # no UTC offset: ambiguous
+        ({"registration_policy": "lottery"}, "registration_policy"),
+        ({"visibility": "secret"}, "visibility"),
+        ({"tags": "django"}, "tags"),
+        ({"tags": ["x" * 31]}, "tags.0"),
+        ({"co_hosts": [999999]}, "co_hosts"),
+    ],
+)
 def test_create_refuses_bad_input_naming_the_field(api, make_user, overrides, field):
     response = api.as_(make_user()).post(LIST, valid_body(**overrides), format="json")
     assert response.status_code == 400
@@ -76,7 +84,9 @@ def test_end_before_start_is_refused(api, make_user):
 
 def test_patch_cannot_move_the_end_before_the_start(api, make_webinar):
     webinar = make_webinar()
-    response = api.as_(webinar.organizer).patch(url(webinar), {"ends_at": (webinar.starts_at - timedelta(hours=1)).isoformat()}, format="json")
+    response = api.as_(webinar.organizer).patch(
+        url(webinar), {"ends_at": (webinar.starts_at - timedelta(hours=1)).isoformat()}, format="json"
+    )
     assert response.status_code == 400
     assert list(response.json()["fields"]) == ["ends_at"]
 
@@ -129,16 +139,19 @@ def test_list_filters(api, make_user, make_webinar):
     assert ids(ordering="title") == [done.pk, later.pk, soon.pk]
 
 
-@pytest.mark.parametrize("params, field", [
-    ({"colour": "red"}, "colour"),
-    ({"status": "sleeping"}, "status"),
-    ({"ordering": "password"}, "ordering"),
-    ({"starts_after": "yesterday"}, "starts_after"),
-    ({"host": "me"}, "host"),
-    ({"page_size": "1000"}, "page_size"),
-    ({"page_size": "0"}, "page_size"),
-    ({"page_size": "many"}, "page_size"),
-])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"colour": "red"}, "colour"),
+        ({"status": "sleeping"}, "status"),
+        ({"ordering": "password"}, "ordering"),
+        ({"starts_after": "yesterday"}, "starts_after"),
+        ({"host": "me"}, "host"),
+        ({"page_size": "1000"}, "page_size"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "many"}, "page_size"),
+    ],
+)
 def test_bad_list_parameters_are_a_400_naming_the_parameter(api, params, field):
     response = api.get(LIST, params)
     assert response.status_code == 400

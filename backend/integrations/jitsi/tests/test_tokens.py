@@ -1,5 +1,6 @@
 """Room tokens, decoded with PyJWT (algorithms pinned) and checked claim by claim."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
@@ -10,22 +11,33 @@ from integrations.jitsi.tokens import JitsiUser, TokenConfig, room_token
 
 SECRET = "s" * 40
 ROOM = "0123456789abcdef0123456789abcdef"
-NOW = datetime(2026, 1, 5, 12, 0, 0, tzinfo=timezone.utc)  # in the past: PyJWT refuses a future iat
-CONFIG = TokenConfig(app_id="stagecall", audience="jitsi", subject="meet.jitsi", ttl=timedelta(minutes=5), algorithm="HS256", signing_key=SECRET)
+NOW = datetime(2026, 1, 5, 12, 0, 0, tzinfo=UTC)  # in the past: PyJWT refuses a future iat
+CONFIG = TokenConfig(
+    app_id="stagecall", audience="jitsi", subject="meet.jitsi", ttl=timedelta(minutes=5), algorithm="HS256", signing_key=SECRET
+)
 HOST = JitsiUser(id="7", name="Olivia", email="o@example.com", avatar="https://example.com/o.png", moderator=True)
 
 
 def decode(token, key=SECRET, algorithm="HS256"):
-    return jwt.decode(token, key, algorithms=[algorithm], audience="jitsi", issuer="stagecall", options={"verify_exp": False, "verify_nbf": False})
+    return jwt.decode(
+        token, key, algorithms=[algorithm], audience="jitsi", issuer="stagecall", options={"verify_exp": False, "verify_nbf": False}
+    )
 
 
 def test_claims_are_exactly_what_prosody_checks():
     issued = room_token(config=CONFIG, room=ROOM, user=HOST, now=NOW)
     claims = decode(issued.jwt)
     assert claims == {
-        "iss": "stagecall", "aud": "jitsi", "sub": "meet.jitsi", "room": ROOM,
-        "iat": int(NOW.timestamp()), "nbf": int(NOW.timestamp()) - 30, "exp": int(NOW.timestamp()) + 300,
-        "context": {"user": {"id": "7", "name": "Olivia", "email": "o@example.com", "avatar": "https://example.com/o.png", "moderator": True}},
+        "iss": "stagecall",
+        "aud": "jitsi",
+        "sub": "meet.jitsi",
+        "room": ROOM,
+        "iat": int(NOW.timestamp()),
+        "nbf": int(NOW.timestamp()) - 30,
+        "exp": int(NOW.timestamp()) + 300,
+        "context": {
+            "user": {"id": "7", "name": "Olivia", "email": "o@example.com", "avatar": "https://example.com/o.png", "moderator": True}
+        },
     }
     assert issued.expires_at == NOW + timedelta(minutes=5)
     assert jwt.get_unverified_header(issued.jwt) == {"alg": "HS256", "typ": "JWT"}
@@ -40,7 +52,7 @@ def test_user_values_are_strings_even_when_empty_or_numeric():
 
 def test_nbf_lies_in_the_past_and_exp_in_the_future_of_a_real_clock():
     claims = jwt.decode(room_token(config=CONFIG, room=ROOM, user=HOST).jwt, SECRET, algorithms=["HS256"], audience="jitsi")
-    now = datetime.now(timezone.utc).timestamp()
+    now = datetime.now(UTC).timestamp()
     assert claims["nbf"] < now < claims["exp"] <= now + 301
 
 

@@ -3,6 +3,7 @@
 Requests end such sessions lazily; run this every minute (cron, or a loop in the worker container)
 so that sessions nobody asks about end on time too.
 """
+
 from django.core.management.base import BaseCommand
 
 from live.services import end_abandoned_sessions

@@ -1,4 +1,5 @@
 """Demo data for local use: an organizer, an attendee and a few webinars (idempotent)."""
+
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
@@ -32,8 +33,14 @@ class Command(BaseCommand):
         for title, days, minutes, capacity, policy, tags in DEMO_WEBINARS:
             starts_at = now + timedelta(days=days, hours=1)
             webinar = webinar_create(
-                organizer=organizer, title=title, description=f"A demo webinar: {title}.", starts_at=starts_at,
-                ends_at=starts_at + timedelta(minutes=minutes), capacity=capacity, registration_policy=policy, tags=tags,
+                organizer=organizer,
+                title=title,
+                description=f"A demo webinar: {title}.",
+                starts_at=starts_at,
+                ends_at=starts_at + timedelta(minutes=minutes),
+                capacity=capacity,
+                registration_policy=policy,
+                tags=tags,
             )
             webinar_publish(webinar=webinar, by=organizer)
         self.stdout.write(self.style.SUCCESS("Demo data created: log in as organizer or attendee, password 'stagecall-demo'."))
