@@ -35,8 +35,6 @@ def public_status(webinar_id: int) -> dict | None:
         if webinar is None:
             return None
         running = running_session(webinar)  # also ends, lazily, a session whose room is long gone
-        if running is None:
-            webinar.refresh_from_db(fields=["status"])  # that ending may just have changed it
         session = running or webinar.live_sessions.first()
         participants = (
             running.intervals.filter(left_at__isnull=True, joined_at__isnull=False).values("user").distinct().count() if running else 0

@@ -38,6 +38,7 @@ def running_session(webinar: Webinar) -> LiveSession | None:
     session = webinar.live_sessions.exclude(state=State.ENDED).first()
     if session is not None and session.room_destroyed_at and session.room_destroyed_at <= grace_deadline():
         end_abandoned_sessions()
+        webinar.refresh_from_db(fields=["status"])  # ending it moved the webinar on
         return None
     return session
 

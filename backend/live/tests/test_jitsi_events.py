@@ -256,3 +256,13 @@ class TestRefusals:
             Client().post("/api/jitsi/events/room/created/", "{}", content_type="application/json", HTTP_AUTHORIZATION=AUTH).status_code
             == 404
         )
+
+
+def test_a_rehearsal_whose_room_was_abandoned_can_start_again(api, live_world, room, settings):
+    """The lazy ending happens inside start: the webinar is scheduled again and gets a new room."""
+    settings.JITSI_ROOM_GRACE_SECONDS = 60
+    post("room/destroyed", room.destroyed(0, []))  # a practice session, abandoned two hours ago
+    response = api.as_(live_world["users"]["host"]).post(f"/api/webinars/{live_world['webinar'].pk}/live/start/", {}, format="json")
+    assert response.status_code == 201
+    assert LiveSession.objects.get(pk=room.session.pk).state == "ended"
+    assert LiveSession.objects.exclude(pk=room.session.pk).get().room != room.session.room
