@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = path.join(here, 'screenshots');
@@ -12,7 +12,7 @@ export const JITSI_DOMAIN = 'meet.e2e.test';
  * (fake) Jitsi domain is answered with our local stand-in (fixtures/external_api.js),
  * which records the constructor's arguments and fires the events the app listens to.
  */
-export async function serveJitsiStandIn(context: BrowserContext): Promise<void> {
+async function serveJitsiStandIn(context: BrowserContext): Promise<void> {
   await context.route(`https://${JITSI_DOMAIN}/external_api.js`, (route) =>
     route.fulfill({ path: path.join(here, 'fixtures', 'external_api.js'), contentType: 'application/javascript' }),
   );
@@ -20,6 +20,22 @@ export async function serveJitsiStandIn(context: BrowserContext): Promise<void> 
   await context.route(`https://${JITSI_DOMAIN}/**`, (route) =>
     route.request().url().endsWith('/external_api.js') ? route.fallback() : route.abort(),
   );
+}
+
+/** A host and a guest, each in a browser context of their own that gets the Jitsi stand-in; `close` ends both. */
+export async function hostAndGuest(browser: Browser): Promise<{ host: Page; guest: Page; close: () => Promise<void> }> {
+  const hostContext = await browser.newContext();
+  const guestContext = await browser.newContext();
+  await serveJitsiStandIn(hostContext);
+  await serveJitsiStandIn(guestContext);
+  return {
+    host: await hostContext.newPage(),
+    guest: await guestContext.newPage(),
+    close: async () => {
+      await hostContext.close();
+      await guestContext.close();
+    },
+  };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -12,12 +12,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+  hostAndGuest,
   JITSI_DOMAIN,
   jwtPayload,
   localInput,
   person,
   publishedWebinarByApi,
-  serveJitsiStandIn,
   shot,
   signUp,
   signUpByApi,
@@ -31,12 +31,7 @@ test('organizer goes live and the waiting attendee lands in the room by itself',
   const attendee = person('alice', 'Alice Attendee');
   const title = `Launch party ${Date.now().toString(36)}`;
 
-  const hostContext = await browser.newContext();
-  const guestContext = await browser.newContext();
-  await serveJitsiStandIn(hostContext);
-  await serveJitsiStandIn(guestContext);
-  const host = await hostContext.newPage();
-  const guest = await guestContext.newPage();
+  const { host, guest, close } = await hostAndGuest(browser);
 
   // --- The organizer signs up, creates a draft and publishes it. ---
   await signUp(host, organizer);
@@ -153,17 +148,11 @@ test('organizer goes live and the waiting attendee lands in the room by itself',
   await expect(host.getByRole('row', { name: /Alice Attendee/ }).first()).toBeVisible();
   await shot(host, '07-host-dashboard-attendance');
 
-  await hostContext.close();
-  await guestContext.close();
+  await close();
 });
 
 test('an instant webinar: one click to go live, one click for a guest to register and join', async ({ browser }) => {
-  const hostContext = await browser.newContext();
-  const guestContext = await browser.newContext();
-  await serveJitsiStandIn(hostContext);
-  await serveJitsiStandIn(guestContext);
-  const host = await hostContext.newPage();
-  const guest = await guestContext.newPage();
+  const { host, guest, close } = await hostAndGuest(browser);
 
   await signUp(host, person('ivan', 'Ivan Instant'));
   await host.getByRole('link', { name: 'My webinars' }).click();
@@ -189,8 +178,7 @@ test('an instant webinar: one click to go live, one click for a guest to registe
   await expect(guest.getByRole('heading', { name: 'You left the room' })).toBeVisible();
   expect((await standIn(guest))!.commands).toEqual([['hangup']]);
 
-  await hostContext.close();
-  await guestContext.close();
+  await close();
 });
 
 test('the list and event page follow the dark and high-contrast themes', async ({ browser }) => {

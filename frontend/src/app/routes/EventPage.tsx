@@ -6,8 +6,8 @@ import { useLiveStatus } from '@/features/live/api/get-status';
 import { RegistrationPanel } from '@/features/registrations/components/RegistrationPanel';
 import { useWebinarBySlug } from '@/features/webinars/api/get-webinar';
 import { WebinarDetails } from '@/features/webinars/components/WebinarDetails';
-import { errorMessage } from '@/lib/errors';
 import { useDocumentTitle } from './use-document-title';
+import { WebinarUnavailable } from './WebinarUnavailable';
 
 /**
  * The event page: details, the live status (polled, updates itself), the
@@ -22,15 +22,7 @@ export function EventPage() {
   useDocumentTitle(webinar.data?.title);
 
   if (webinar.isPending) return <Spinner label="Loading the webinar…" />;
-  if (webinar.error) {
-    return (
-      <section className="narrow">
-        <h1>Webinar not available</h1>
-        <Alert tone="error">{errorMessage(webinar.error)}</Alert>
-        <Link to="/">Browse webinars</Link>
-      </section>
-    );
-  }
+  if (webinar.error) return <WebinarUnavailable error={webinar.error} />;
 
   const w = webinar.data;
   const state = status.data?.state ?? w.status;

@@ -1,10 +1,9 @@
-import { Link, useParams } from 'react-router';
-import { Alert } from '@/components/ui/Alert';
+import { useParams } from 'react-router';
 import { Spinner } from '@/components/ui/Spinner';
 import { JoinFlow } from '@/features/live/components/JoinFlow';
 import { useWebinarBySlug } from '@/features/webinars/api/get-webinar';
-import { errorMessage } from '@/lib/errors';
 import { useDocumentTitle } from './use-document-title';
+import { WebinarUnavailable } from './WebinarUnavailable';
 
 /** /w/:slug/live — the waiting screen that turns into the room by itself. */
 export function LivePage() {
@@ -12,14 +11,6 @@ export function LivePage() {
   const webinar = useWebinarBySlug(slug);
   useDocumentTitle(webinar.data ? `Live: ${webinar.data.title}` : undefined);
   if (webinar.isPending) return <Spinner label="Loading the webinar…" />;
-  if (webinar.error) {
-    return (
-      <section className="narrow">
-        <h1>Webinar not available</h1>
-        <Alert tone="error">{errorMessage(webinar.error)}</Alert>
-        <Link to="/">Browse webinars</Link>
-      </section>
-    );
-  }
+  if (webinar.error) return <WebinarUnavailable error={webinar.error} />;
   return <JoinFlow key={webinar.data.id} webinarId={webinar.data.id} slug={webinar.data.slug} title={webinar.data.title} />;
 }

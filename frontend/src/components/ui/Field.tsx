@@ -1,18 +1,23 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
-interface FieldShellProps {
+type Common = { label: string; hint?: ReactNode; error?: string; id?: string; required?: boolean };
+
+/** What the control needs to be tied to its label, hint and error. */
+interface ControlProps {
   id: string;
-  label: string;
-  hint?: ReactNode;
-  error?: string;
   required?: boolean;
-  children: ReactNode;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
 }
 
-function FieldShell({ id, label, hint, error, required, children }: FieldShellProps) {
+/** A label, the control (rendered by `children`), then its hint and error, all linked by id. */
+function Field({ label, hint, error, id, required, children }: Common & { children: (control: ControlProps) => ReactNode }) {
+  const autoId = useId();
+  const fieldId = id ?? autoId;
+  const describedBy = [hint ? `${fieldId}-hint` : '', error ? `${fieldId}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
+      <label htmlFor={fieldId}>
         {label}
         {required && (
           <span className="required" aria-hidden="true">
@@ -21,14 +26,19 @@ function FieldShell({ id, label, hint, error, required, children }: FieldShellPr
           </span>
         )}
       </label>
-      {children}
+      {children({
+        id: fieldId,
+        required,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
       {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className="field-hint" id={`${fieldId}-hint`}>
           {hint}
         </p>
       )}
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <p className="field-error" id={`${fieldId}-error`}>
           {error}
         </p>
       )}
@@ -36,74 +46,14 @@ function FieldShell({ id, label, hint, error, required, children }: FieldShellPr
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-type Common = { label: string; hint?: ReactNode; error?: string };
-
 export function TextField({ label, hint, error, id, required, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const autoId = useId();
-  const fieldId = id ?? autoId;
-  return (
-    <FieldShell id={fieldId} label={label} hint={hint} error={error} required={required}>
-      <input
-        id={fieldId}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        {...rest}
-      />
-    </FieldShell>
-  );
+  return <Field {...{ label, hint, error, id, required }}>{(control) => <input {...control} {...rest} />}</Field>;
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  id,
-  required,
-  ...rest
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const autoId = useId();
-  const fieldId = id ?? autoId;
-  return (
-    <FieldShell id={fieldId} label={label} hint={hint} error={error} required={required}>
-      <textarea
-        id={fieldId}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        {...rest}
-      />
-    </FieldShell>
-  );
+export function TextAreaField({ label, hint, error, id, required, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Field {...{ label, hint, error, id, required }}>{(control) => <textarea {...control} {...rest} />}</Field>;
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  id,
-  required,
-  children,
-  ...rest
-}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const autoId = useId();
-  const fieldId = id ?? autoId;
-  return (
-    <FieldShell id={fieldId} label={label} hint={hint} error={error} required={required}>
-      <select
-        id={fieldId}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
-        {...rest}
-      >
-        {children}
-      </select>
-    </FieldShell>
-  );
+export function SelectField({ label, hint, error, id, required, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  return <Field {...{ label, hint, error, id, required }}>{(control) => <select {...control} {...rest} />}</Field>;
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/Field';
@@ -36,6 +36,17 @@ export function WebinarForm({
     });
   }
 
+  /** The props every field shares: its name, value, error, and an onChange that writes back to `values`. */
+  function bind<K extends keyof WebinarFormValues>(key: K) {
+    return {
+      name: key,
+      value: values[key],
+      error: errors[key],
+      // Selects only offer the options their type allows, so the cast holds.
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(key, e.target.value as WebinarFormValues[K]),
+    };
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = parseFormValues(values);
@@ -51,83 +62,35 @@ export function WebinarForm({
   return (
     <form ref={formRef} className="stack form" onSubmit={submit} noValidate aria-busy={submitting}>
       {error != null && <Alert tone="error">{errorMessage(error)}</Alert>}
-      <TextField label="Title" name="title" required value={values.title} error={errors.title} onChange={(e) => set('title', e.target.value)} />
-      <TextAreaField
-        label="Description"
-        name="description"
-        rows={4}
-        value={values.description}
-        error={errors.description}
-        onChange={(e) => set('description', e.target.value)}
-      />
+      <TextField label="Title" required {...bind('title')} />
+      <TextAreaField label="Description" rows={4} {...bind('description')} />
       <div className="row">
-        <TextField
-          label="Starts"
-          name="starts_at"
-          type="datetime-local"
-          required
-          value={values.starts_at}
-          error={errors.starts_at}
-          onChange={(e) => set('starts_at', e.target.value)}
-        />
-        <TextField
-          label="Ends"
-          name="ends_at"
-          type="datetime-local"
-          required
-          value={values.ends_at}
-          error={errors.ends_at ?? errors.non_field_errors}
-          onChange={(e) => set('ends_at', e.target.value)}
-        />
+        <TextField label="Starts" type="datetime-local" required {...bind('starts_at')} />
+        <TextField label="Ends" type="datetime-local" required {...bind('ends_at')} error={errors.ends_at ?? errors.non_field_errors} />
       </div>
       <div className="row">
         <TextField
           label="Capacity"
-          name="capacity"
           type="number"
           min={1}
           inputMode="numeric"
           hint="Empty means unlimited. When full, new registrations join the waitlist."
-          value={values.capacity}
-          error={errors.capacity}
-          onChange={(e) => set('capacity', e.target.value)}
+          {...bind('capacity')}
         />
-        <SelectField
-          label="Registration"
-          name="registration_policy"
-          value={values.registration_policy}
-          error={errors.registration_policy}
-          onChange={(e) => set('registration_policy', e.target.value as WebinarFormValues['registration_policy'])}
-        >
+        <SelectField label="Registration" {...bind('registration_policy')}>
           <option value="open">Open: everyone who registers is in</option>
           <option value="approval">Approval: hosts approve each registration</option>
         </SelectField>
-        <SelectField
-          label="Visibility"
-          name="visibility"
-          value={values.visibility}
-          error={errors.visibility}
-          onChange={(e) => set('visibility', e.target.value as WebinarFormValues['visibility'])}
-        >
+        <SelectField label="Visibility" {...bind('visibility')}>
           <option value="public">Public: listed</option>
           <option value="unlisted">Unlisted: only people with the link</option>
         </SelectField>
       </div>
-      <TextField
-        label="Tags"
-        name="tags"
-        hint="Separate tags with commas, e.g. python, data."
-        value={values.tags}
-        error={errors.tags}
-        onChange={(e) => set('tags', e.target.value)}
-      />
+      <TextField label="Tags" hint="Separate tags with commas, e.g. python, data." {...bind('tags')} />
       <TextField
         label="Co-hosts (user ids)"
-        name="co_hosts"
         hint="Numeric user ids separated by commas. Co-hosts have the same rights as you."
-        value={values.co_hosts}
-        error={errors.co_hosts}
-        onChange={(e) => set('co_hosts', e.target.value)}
+        {...bind('co_hosts')}
       />
       <div>
         <Button type="submit" variant="primary" loading={submitting} loadingText="Saving…">
