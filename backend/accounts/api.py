@@ -1,6 +1,7 @@
 """Accounts API: sign-up, API tokens (refresh token also as an HttpOnly cookie), profile."""
 
 from django.conf import settings
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -150,3 +151,30 @@ class MeView(APIView):
         data.is_valid(raise_exception=True)
         user = user_update(user=request.user, **data.validated_data)
         return Response(UserSerializer(user).data)
+
+
+class PublicUserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "display_name"]
+        read_only_fields = fields
+
+
+class UserLookupQuery(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+
+
+class UserLookupView(APIView):
+    """Find one person by exact username (case-insensitive), to add them as a co-host. No partial search:
+    the list of accounts is not something to browse."""
+
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "lookup"
+
+    @extend_schema(parameters=[UserLookupQuery], responses=PublicUserSerializer)
+    def get(self, request):
+        query = UserLookupQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        user = get_object_or_404(User, username__iexact=query.validated_data["username"], is_active=True)
+        return Response(PublicUserSerializer(user).data)

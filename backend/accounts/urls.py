@@ -8,4 +8,5 @@ urlpatterns = [
     path("token/refresh/", api.RefreshView.as_view(), name="auth-token-refresh"),
     path("logout/", api.LogoutView.as_view(), name="auth-logout"),
     path("me/", api.MeView.as_view(), name="auth-me"),
+    path("users/lookup/", api.UserLookupView.as_view(), name="user-lookup"),
 ]

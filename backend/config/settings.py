@@ -161,6 +161,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "common.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "auth": env_str("THROTTLE_AUTH_RATE", "30/min"),
+        "lookup": env_str("THROTTLE_LOOKUP_RATE", "60/min"),
     },
 }
 

@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
+from accounts.api import PublicUserSerializer
 from accounts.models import User
 from common.fields import AwareDateTimeField
 from common.filters import StrictFilterBackend
@@ -36,6 +37,7 @@ class WebinarSerializer(serializers.ModelSerializer):
     co_hosts = serializers.PrimaryKeyRelatedField(many=True, queryset=User.objects.filter(is_active=True), required=False)
     tags = TagListField(child=serializers.CharField(max_length=30, trim_whitespace=True), max_length=10, required=False)
     organizer_name = serializers.CharField(source="organizer.public_name", read_only=True)
+    co_host_details = PublicUserSerializer(source="co_hosts", many=True, read_only=True)
     is_host = serializers.SerializerMethodField()
     my_registration = serializers.SerializerMethodField()
     approved_count = serializers.IntegerField(read_only=True, default=0)
@@ -58,6 +60,7 @@ class WebinarSerializer(serializers.ModelSerializer):
             "co_hosts",
             "tags",
             "organizer_name",
+            "co_host_details",
             "is_host",
             "my_registration",
             "approved_count",

@@ -150,3 +150,33 @@ def test_an_invalid_bearer_token_is_401_in_the_error_shape(api):
     response = api.get(ME)
     assert response.status_code == 401
     assert response.json() == {"code": "token_not_valid", "detail": "Given token not valid for any token type"}
+
+
+class TestUserLookup:
+    URL = "/api/auth/users/lookup/"
+
+    def test_finds_one_person_by_exact_username_whatever_its_case(self, api, make_user):
+        grace = make_user("grace", display_name="Grace Hopper")
+        response = api.as_(make_user()).get(self.URL, {"username": "GRACE"})
+        assert response.status_code == 200
+        assert response.json() == {"id": grace.pk, "username": "grace", "display_name": "Grace Hopper"}
+
+    def test_partial_names_and_inactive_accounts_are_not_found(self, api, make_user):
+        make_user("grace")
+        make_user("gone", is_active=False)
+        client = api.as_(make_user())
+        assert client.get(self.URL, {"username": "gra"}).status_code == 404
+        assert client.get(self.URL, {"username": "gone"}).status_code == 404
+
+    def test_needs_a_username_and_a_signed_in_caller(self, api, make_user):
+        response = api.as_(make_user()).get(self.URL)
+        assert response.status_code == 400 and list(response.json()["fields"]) == ["username"]
+        assert api.as_(None).get(self.URL, {"username": "x"}).status_code == 401
+
+    def test_it_is_rate_limited(self, api, make_user, monkeypatch):
+        from rest_framework.throttling import ScopedRateThrottle
+
+        monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "lookup", "2/min")
+        client = api.as_(make_user())
+        codes = [client.get(self.URL, {"username": "nobody"}).status_code for _ in range(3)]
+        assert codes == [404, 404, 429]

@@ -38,6 +38,7 @@ def test_create_makes_a_draft_owned_by_the_caller(api, make_user):
     assert body["status"] == "draft"
     assert body["organizer"] == organizer.pk
     assert body["co_hosts"] == [co_host.pk]  # the organizer is not listed twice
+    assert body["co_host_details"] == [{"id": co_host.pk, "username": co_host.username, "display_name": co_host.display_name}]
     assert sorted(body["tags"]) == ["django", "webrtc"]
     assert body["is_host"] is True and body["my_registration"] is None
     assert body["slug"].startswith("deep-dive-")
