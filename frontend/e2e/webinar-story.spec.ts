@@ -181,6 +181,34 @@ test('an instant webinar: one click to go live, one click for a guest to registe
   await close();
 });
 
+test('an organizer adds a co-host by username, and editing shows them', async ({ page, request }) => {
+  // The co-host exists (set up through the API, in a request context of its own); the organizer signs up in the page.
+  const coHost = person('cora', 'Cora Cohost');
+  await signUpByApi(request, coHost);
+  await signUp(page, person('oren', 'Oren Organizer'));
+  await page.goto('/webinars/new');
+  await page.getByLabel('Title').fill(`Co-hosted ${Date.now().toString(36)}`);
+  await page.getByLabel('Starts').fill(localInput(60));
+  await page.getByLabel('Ends').fill(localInput(120));
+
+  const username = page.getByLabel('Add co-host by username');
+  await username.fill(`nobody-${coHost.username}`);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(username).toHaveAccessibleDescription(new RegExp(`No account named “nobody-${coHost.username}”\\.`));
+  // Exact username in any case; Enter adds without submitting the form.
+  await username.fill(coHost.username.toUpperCase());
+  await username.press('Enter');
+  const coHosts = page.getByRole('list', { name: 'Co-hosts' });
+  await expect(coHosts.getByRole('listitem')).toHaveText([`Cora Cohost @${coHost.username}Remove`]);
+  await expect(page).toHaveURL(/\/webinars\/new$/);
+  await shot(page, '12-co-host-added');
+
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Remove Cora Cohost' })).toBeVisible();
+});
+
 test('the list and event page follow the dark and high-contrast themes', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();

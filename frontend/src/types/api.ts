@@ -1,4 +1,4 @@
-/** Shapes of the Stagecall API (docs/api-contract-draft.md). Shared by every feature. */
+/** Shapes of the Stagecall API (docs/api.md). Shared by every feature. */
 
 export type WebinarStatus = 'draft' | 'scheduled' | 'live' | 'ended' | 'cancelled';
 export type RegistrationPolicy = 'open' | 'approval';
@@ -23,6 +23,13 @@ export interface User {
   is_staff: boolean;
 }
 
+/** What anyone signed in may see of another account (co-hosts, the username lookup). */
+export interface PublicUser {
+  id: number;
+  username: string;
+  display_name: string;
+}
+
 export interface Webinar {
   id: number;
   slug: string;
@@ -35,7 +42,9 @@ export interface Webinar {
   visibility: Visibility;
   status: WebinarStatus;
   organizer: number;
+  /** Written as ids; read back with names in `co_host_details`. */
   co_hosts: number[];
+  co_host_details: PublicUser[];
   tags: string[];
   organizer_name?: string;
   is_host?: boolean;

@@ -20,6 +20,7 @@ const webinar: Webinar = {
   status: 'scheduled',
   organizer: 2,
   co_hosts: [],
+  co_host_details: [],
   tags: ['demo'],
   organizer_name: 'Olga Organizer',
   is_host: false,

@@ -17,7 +17,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   return (
     <div className="field copy-field">
       <label htmlFor={id}>{label}</label>
-      <div className="copy-row">
+      <div className="input-row">
         <input id={id} readOnly value={value} onFocus={(event) => event.currentTarget.select()} />
         <button type="button" className="btn btn-secondary" onClick={copy}>
           Copy link

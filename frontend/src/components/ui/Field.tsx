@@ -11,7 +11,7 @@ interface ControlProps {
 }
 
 /** A label, the control (rendered by `children`), then its hint and error, all linked by id. */
-function Field({ label, hint, error, id, required, children }: Common & { children: (control: ControlProps) => ReactNode }) {
+export function Field({ label, hint, error, id, required, children }: Common & { children: (control: ControlProps) => ReactNode }) {
   const autoId = useId();
   const fieldId = id ?? autoId;
   const describedBy = [hint ? `${fieldId}-hint` : '', error ? `${fieldId}-error` : ''].filter(Boolean).join(' ');

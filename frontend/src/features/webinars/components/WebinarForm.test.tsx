@@ -1,9 +1,50 @@
-import { render, screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client';
+import { apiError, json, mockFetch } from '@/test/fetch-mock';
+import { alice, renderWithProviders } from '@/test/render';
+import type { PublicUser, Webinar } from '@/types/api';
 import { parseFormValues, toFormValues } from './webinar-form-model';
 import { WebinarForm } from './WebinarForm';
+
+const sam: PublicUser = { id: 7, username: 'sam', display_name: 'Sam Lee' };
+const kim: PublicUser = { id: 9, username: 'kim', display_name: '' };
+
+const existing: Webinar = {
+  id: 5,
+  slug: 'launch',
+  title: 'Launch',
+  description: '',
+  starts_at: '2030-05-01T10:00:00Z',
+  ends_at: '2030-05-01T11:00:00Z',
+  capacity: null,
+  registration_policy: 'open',
+  visibility: 'public',
+  status: 'draft',
+  organizer: alice.id,
+  co_hosts: [sam.id, kim.id],
+  co_host_details: [sam, kim],
+  tags: [],
+};
+
+/** Answers the username lookup for `sam` and `alice` (any case), and 404 for everyone else. */
+function mockLookup() {
+  return mockFetch({
+    'GET /api/auth/users/lookup/': (req) => {
+      const username = new URL(req.url, 'http://localhost').searchParams.get('username')?.toLowerCase();
+      if (username === 'sam') return json(sam);
+      if (username === 'alice') return json({ id: alice.id, username: alice.username, display_name: alice.display_name });
+      return apiError(404, 'not_found', 'Not found.');
+    },
+  });
+}
+
+function renderForm(props: { initial?: Webinar; onSubmit?: () => void } = {}) {
+  const onSubmit = props.onSubmit ?? vi.fn();
+  renderWithProviders(<WebinarForm initial={props.initial} submitLabel="Save" submitting={false} error={null} onSubmit={onSubmit} />);
+  return { onSubmit, username: () => screen.getByLabelText('Add co-host by username') };
+}
 
 describe('the webinar form model', () => {
   it('builds the API payload: ISO times, capacity, lists', () => {
@@ -14,11 +55,11 @@ describe('the webinar form model', () => {
       ends_at: '2030-05-01T11:00',
       capacity: '50',
       tags: 'Python, web, python',
-      co_hosts: '4, 9',
+      co_hosts: [sam, kim],
     };
     const { input, errors } = parseFormValues(values);
     expect(errors).toEqual({});
-    expect(input).toMatchObject({ title: 'Intro to Django', capacity: 50, tags: ['python', 'web'], co_hosts: [4, 9] });
+    expect(input).toMatchObject({ title: 'Intro to Django', capacity: 50, tags: ['python', 'web'], co_hosts: [7, 9] });
     expect(new Date(input!.starts_at).getTime()).toBe(new Date('2030-05-01T10:00').getTime());
     expect(input!.starts_at).toMatch(/Z$/);
   });
@@ -28,26 +69,25 @@ describe('the webinar form model', () => {
     expect(input!.capacity).toBeNull();
   });
 
-  it('rejects an end before the start, a bad capacity and non-numeric co-hosts', () => {
+  it('rejects a missing title, an end before the start and a bad capacity', () => {
     const { input, errors } = parseFormValues({
       ...toFormValues(),
       title: '',
       starts_at: '2030-05-01T10:00',
       ends_at: '2030-05-01T09:00',
       capacity: '-3',
-      co_hosts: 'bob',
     });
     expect(input).toBeUndefined();
-    expect(Object.keys(errors).sort()).toEqual(['capacity', 'co_hosts', 'ends_at', 'title']);
+    expect(Object.keys(errors).sort()).toEqual(['capacity', 'ends_at', 'title']);
   });
 });
 
 describe('the webinar form', () => {
   it('labels every field and shows client errors on submit', async () => {
     const onSubmit = vi.fn();
-    render(<WebinarForm submitLabel="Create draft" submitting={false} error={null} onSubmit={onSubmit} />);
-    for (const label of ['Title', 'Description', 'Starts', 'Ends', 'Capacity', 'Registration', 'Visibility', 'Tags', 'Co-hosts (user ids)']) {
-      expect(screen.getByLabelText(new RegExp(`^${label.replace(/[()]/g, '\\$&')}`))).toBeInTheDocument();
+    renderWithProviders(<WebinarForm submitLabel="Create draft" submitting={false} error={null} onSubmit={onSubmit} />);
+    for (const label of ['Title', 'Description', 'Starts', 'Ends', 'Capacity', 'Registration', 'Visibility', 'Tags', 'Add co-host by username']) {
+      expect(screen.getByLabelText(new RegExp(`^${label}`))).toBeInTheDocument();
     }
     await userEvent.click(screen.getByRole('button', { name: 'Create draft' }));
     expect(onSubmit).not.toHaveBeenCalled();
@@ -57,7 +97,7 @@ describe('the webinar form', () => {
 
   it('puts the server’s field errors on the fields', () => {
     const error = new ApiError(400, 'validation_error', 'Invalid', { ends_at: ['End must be after start.'] });
-    render(<WebinarForm submitLabel="Save" submitting={false} error={error} onSubmit={vi.fn()} />);
+    renderWithProviders(<WebinarForm submitLabel="Save" submitting={false} error={error} onSubmit={vi.fn()} />);
     expect(screen.getByText('End must be after start.')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
   });
@@ -65,12 +105,74 @@ describe('the webinar form', () => {
   it('submits a valid webinar', async () => {
     const onSubmit = vi.fn();
     const user = userEvent.setup();
-    render(<WebinarForm submitLabel="Create draft" submitting={false} error={null} onSubmit={onSubmit} />);
+    renderWithProviders(<WebinarForm submitLabel="Create draft" submitting={false} error={null} onSubmit={onSubmit} />);
     await user.type(screen.getByLabelText(/^Title/), 'Launch');
     await user.type(screen.getByLabelText(/^Starts/), '2030-05-01T10:00');
     await user.type(screen.getByLabelText(/^Ends/), '2030-05-01T11:00');
     await user.selectOptions(screen.getByLabelText('Registration'), 'approval');
     await user.click(screen.getByRole('button', { name: 'Create draft' }));
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ title: 'Launch', registration_policy: 'approval', capacity: null }));
+  });
+});
+
+describe('co-hosts in the webinar form', () => {
+  it('adds a co-host by username (Enter works too, without submitting) and sends their id', async () => {
+    const mock = mockLookup();
+    const user = userEvent.setup();
+    const { onSubmit, username } = renderForm();
+    await user.type(username(), 'SAM{Enter}');
+    const list = await screen.findByRole('list', { name: 'Co-hosts' });
+    expect(within(list).getByRole('listitem')).toHaveTextContent('Sam Lee @sam');
+    expect(screen.getByRole('status')).toHaveTextContent('Added Sam Lee as a co-host.');
+    expect(username()).toHaveValue('');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(mock.calls[0]!.url).toBe('/api/auth/users/lookup/?username=SAM');
+
+    await user.type(screen.getByLabelText(/^Title/), 'Launch');
+    await user.type(screen.getByLabelText(/^Starts/), '2030-05-01T10:00');
+    await user.type(screen.getByLabelText(/^Ends/), '2030-05-01T11:00');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ co_hosts: [7] }));
+  });
+
+  it('says so when no account has that username', async () => {
+    mockLookup();
+    const user = userEvent.setup();
+    const { username } = renderForm();
+    await user.type(username(), 'ghost');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    // Shown on the field (and tied to it), and announced.
+    await waitFor(() => expect(username()).toHaveAccessibleDescription(/No account named “ghost”\./));
+    expect(username()).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('No account named “ghost”.');
+    expect(screen.queryByRole('list', { name: 'Co-hosts' })).not.toBeInTheDocument();
+  });
+
+  it('refuses yourself and someone already on the list', async () => {
+    mockLookup();
+    const user = userEvent.setup();
+    const { username } = renderForm({ initial: existing });
+    await user.type(username(), 'alice{Enter}');
+    await waitFor(() => expect(username()).toHaveAccessibleDescription(/You are already a host\./));
+    await user.clear(username());
+    await user.type(username(), 'sam{Enter}');
+    await waitFor(() => expect(username()).toHaveAccessibleDescription(/Sam Lee is already a co-host\./));
+    expect(within(screen.getByRole('list', { name: 'Co-hosts' })).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('pre-fills co-hosts when editing, and removes one', async () => {
+    const user = userEvent.setup();
+    const { onSubmit, username } = renderForm({ initial: existing });
+    const items = within(screen.getByRole('list', { name: 'Co-hosts' })).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual(['Sam Lee @samRemove', 'kim @kimRemove']);
+
+    await user.click(screen.getByRole('button', { name: 'Remove Sam Lee' }));
+    expect(screen.queryByText('Sam Lee')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Removed Sam Lee.');
+    expect(username()).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Remove @kim' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ co_hosts: [9] }));
   });
 });

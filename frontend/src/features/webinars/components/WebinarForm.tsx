@@ -2,8 +2,10 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/Field';
+import { useAuth } from '@/lib/auth-context';
 import { errorMessage, fieldErrors } from '@/lib/errors';
 import type { Webinar, WebinarInput } from '@/types/api';
+import { CoHostsField } from './CoHostsField';
 import { parseFormValues, toFormValues, type WebinarFormValues } from './webinar-form-model';
 
 /** Create/edit form. Client checks catch the obvious; the server's field errors land on the same fields. */
@@ -20,6 +22,7 @@ export function WebinarForm({
   error: unknown;
   onSubmit: (input: WebinarInput) => void;
 }) {
+  const { user } = useAuth();
   const [values, setValues] = useState<WebinarFormValues>(() => toFormValues(initial));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -87,10 +90,12 @@ export function WebinarForm({
         </SelectField>
       </div>
       <TextField label="Tags" hint="Separate tags with commas, e.g. python, data." {...bind('tags')} />
-      <TextField
-        label="Co-hosts (user ids)"
-        hint="Numeric user ids separated by commas. Co-hosts have the same rights as you."
-        {...bind('co_hosts')}
+      <CoHostsField
+        value={values.co_hosts}
+        onChange={(next) => set('co_hosts', next)}
+        me={user?.id}
+        organizer={initial?.organizer ?? user?.id}
+        error={errors.co_hosts}
       />
       <div>
         <Button type="submit" variant="primary" loading={submitting} loadingText="Saving…">

@@ -19,6 +19,7 @@ const webinar: Webinar = {
   status: 'scheduled',
   organizer: 1,
   co_hosts: [],
+  co_host_details: [],
   tags: ['python', 'web'],
 };
 

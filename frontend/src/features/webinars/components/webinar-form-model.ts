@@ -1,7 +1,7 @@
 import { fromLocalInput, toLocalInput } from '@/lib/format';
-import type { RegistrationPolicy, Visibility, Webinar, WebinarInput } from '@/types/api';
+import type { PublicUser, RegistrationPolicy, Visibility, Webinar, WebinarInput } from '@/types/api';
 
-/** The form's own state: strings, as inputs hold them. */
+/** The form's own state: strings, as inputs hold them, and the co-hosts as the people shown. */
 export interface WebinarFormValues {
   title: string;
   description: string;
@@ -11,7 +11,7 @@ export interface WebinarFormValues {
   registration_policy: RegistrationPolicy;
   visibility: Visibility;
   tags: string;
-  co_hosts: string;
+  co_hosts: PublicUser[];
 }
 
 export function toFormValues(webinar?: Webinar): WebinarFormValues {
@@ -24,7 +24,7 @@ export function toFormValues(webinar?: Webinar): WebinarFormValues {
     registration_policy: webinar?.registration_policy ?? 'open',
     visibility: webinar?.visibility ?? 'public',
     tags: webinar?.tags.join(', ') ?? '',
-    co_hosts: webinar?.co_hosts.join(', ') ?? '',
+    co_hosts: webinar?.co_host_details ?? [],
   };
 }
 
@@ -52,12 +52,6 @@ export function parseFormValues(values: WebinarFormValues): { input?: WebinarInp
     else capacity = n;
   }
 
-  const coHostParts = splitList(values.co_hosts);
-  const coHosts = coHostParts.map(Number);
-  if (coHosts.some((n) => !Number.isInteger(n) || n < 1)) {
-    errors.co_hosts = 'Co-hosts are user ids (numbers) separated by commas.';
-  }
-
   const tags = [...new Set(splitList(values.tags).map((t) => t.toLowerCase()))];
 
   if (Object.keys(errors).length) return { errors };
@@ -72,7 +66,7 @@ export function parseFormValues(values: WebinarFormValues): { input?: WebinarInp
       registration_policy: values.registration_policy,
       visibility: values.visibility,
       tags,
-      co_hosts: coHosts,
+      co_hosts: values.co_hosts.map((person) => person.id),
     },
   };
 }
