@@ -59,6 +59,23 @@ describe('the join flow', () => {
     expect(screen.queryByRole('toolbar', { name: 'Host controls' })).not.toBeInTheDocument();
   });
 
+  it('tells a host who has not started the session where to start it, and enters once the green room runs', async () => {
+    let state = 'scheduled';
+    mockFetch({
+      'POST /api/webinars/5/live/join/': () =>
+        state === 'scheduled' ? apiError(409, 'session_not_started') : json({ ...joinInfo, moderator: true }),
+      'GET /api/webinars/by-slug/demo/status/': () => status(state),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow();
+    expect(await screen.findByText(/you have not started this session yet/i)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the host dashboard' })).toHaveAttribute('href', '/webinars/5/manage');
+    expect(FakeJitsi.instances).toHaveLength(0);
+
+    state = 'practice'; // a host may enter the green room; attendees would keep waiting
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+  });
+
   it('reports the leave and disposes the meeting when the person hangs up, and rejoins with a fresh token', async () => {
     let tokens = 0;
     const mock = mockFetch({

@@ -17,7 +17,8 @@ import { JitsiRoom } from './JitsiRoom';
 
 type Phase =
   | { kind: 'joining' }
-  | { kind: 'waiting' }
+  /** `asHost`: the API said session_not_started, which only hosts hear (nobody has started it yet). */
+  | { kind: 'waiting'; asHost: boolean }
   | { kind: 'room'; info: JoinInfo }
   | { kind: 'left' }
   | { kind: 'ended' }
@@ -68,7 +69,8 @@ export function JoinFlow({
       setRoomError(null);
       setPhase({ kind: 'room', info });
     } catch (error) {
-      if (isApiError(error) && WAIT_CODES.has(error.code)) setPhase({ kind: 'waiting' });
+      if (isApiError(error) && WAIT_CODES.has(error.code))
+        setPhase({ kind: 'waiting', asHost: error.code === 'session_not_started' });
       else if (isApiError(error, 'session_ended')) setPhase({ kind: 'ended' });
       else setPhase({ kind: 'error', error });
     } finally {
@@ -82,13 +84,16 @@ export function JoinFlow({
     return () => clearTimeout(timer);
   }, [join]);
 
-  // Waiting: the moment the public status says live, join by itself. Re-runs on
-  // every poll, so a join that raced the cache and got 409 again is retried.
+  // Waiting: the moment the public status says live (for a host: any running
+  // session, the green room included), join by itself. Re-runs on every poll, so
+  // a join that raced the cache and got 409 again is retried.
+  const waitingAsHost = phase.kind === 'waiting' && phase.asHost;
   useEffect(() => {
-    if (phase.kind !== 'waiting' || liveState !== 'live') return;
+    const canEnter = liveState === 'live' || (waitingAsHost && liveState === 'practice');
+    if (phase.kind !== 'waiting' || !canEnter) return;
     const timer = setTimeout(() => void join(), 0);
     return () => clearTimeout(timer);
-  }, [phase.kind, liveState, status.dataUpdatedAt, join]);
+  }, [phase.kind, waitingAsHost, liveState, status.dataUpdatedAt, join]);
 
   const reportLeave = useCallback(() => {
     if (left.current) return;
@@ -188,7 +193,9 @@ export function JoinFlow({
           <p className="waiting-state">{liveState && <StatusBadge status={liveState} />}</p>
           <div className="pulse" aria-hidden="true" />
           <p role="status" aria-live="polite" className="lead">
-            {liveState === 'practice'
+            {view.asHost
+              ? 'You have not started this session yet. Open the green room or go live from the host dashboard: this page takes you into the room as soon as it runs.'
+              : liveState === 'practice'
               ? 'The hosts are getting ready in the green room. You will join automatically when they open the session.'
               : liveState === 'live'
                 ? 'The session is open. Joining…'
@@ -200,7 +207,14 @@ export function JoinFlow({
             </p>
           )}
           {status.error && <Alert tone="warning">{errorMessage(status.error)} We keep trying.</Alert>}
-          <p className="actions">{back}</p>
+          <p className="actions">
+            {view.asHost && (
+              <Link className="btn btn-primary" to={`/webinars/${webinarId}/manage`}>
+                Open the host dashboard
+              </Link>
+            )}
+            {back}
+          </p>
         </section>
       );
     case 'left':
