@@ -50,12 +50,8 @@ def jitsi_event_record(event: JitsiEvent) -> str:
         session.save(update_fields=["room_destroyed_at"])
     elif event.kind in ("room/created", "occupant/joined") and not event.is_breakout and session.room_destroyed_at:
         # The room is back (someone rejoined after a reload): it is not abandoned.
-        if event.kind == "room/created" or event.occupant.user_id in _host_ids(session):
+        if event.kind == "room/created" or event.occupant.user_id in session.webinar.host_ids():
             session.room_destroyed_at = None
             session.save(update_fields=["room_destroyed_at"])
     invalidate_public_status(session.webinar_id)
     return "recorded" if (any(recorded) or event.kind.startswith("room/")) else "ignored"
-
-
-def _host_ids(session: LiveSession) -> set[int]:
-    return {session.webinar.organizer_id, *session.webinar.co_hosts.values_list("pk", flat=True)}

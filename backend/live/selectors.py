@@ -73,7 +73,7 @@ def participants_now(session: LiveSession | None) -> list[dict]:
     """Who is in the room now: one row per person with an open interval, from any source."""
     if session is None or session.state == LiveSession.State.ENDED:
         return []
-    host_ids = {session.webinar.organizer_id, *session.webinar.co_hosts.values_list("pk", flat=True)}
+    host_ids = session.webinar.host_ids()
     earliest: dict[int, dict] = {}
     for interval in session.intervals.filter(left_at__isnull=True, joined_at__isnull=False).select_related("user"):
         row = earliest.get(interval.user_id)

@@ -14,7 +14,7 @@ from registrations.models import Registration
 from webinars import lifecycle
 from webinars.cache import invalidate_public_status
 from webinars.models import Webinar
-from webinars.services import webinar_create
+from webinars.services import require_host, webinar_create
 
 W = Webinar.Status
 State = LiveSession.State
@@ -25,11 +25,6 @@ def _lock(webinar: Webinar) -> Webinar:
     # One lock for every session change of a webinar: two hosts clicking Go Live at once
     # serialize here, and the second finds the first one's session instead of opening a room.
     return Webinar.objects.select_for_update().get(pk=webinar.pk)
-
-
-def _require_host(webinar: Webinar, user: User) -> None:
-    if not webinar.is_host(user):
-        raise Forbidden("Only the webinar's hosts may run its live session.")
 
 
 def running_session(webinar: Webinar) -> LiveSession | None:
@@ -71,7 +66,7 @@ def _changed(session: LiveSession) -> None:
 def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) -> tuple[LiveSession, bool]:
     """Open the green room (practice) or go live at once; returns (session, created). Idempotent."""
     webinar = _lock(webinar)
-    _require_host(webinar, by)
+    require_host(webinar, by, "Only the webinar's hosts may run its live session.")
     session = running_session(webinar)
     if session is not None:
         return session, False
@@ -92,7 +87,7 @@ def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) ->
 def live_session_open(*, webinar: Webinar, by: User) -> LiveSession:
     """Practice → live: attendees are admitted from now on."""
     webinar = _lock(webinar)
-    _require_host(webinar, by)
+    require_host(webinar, by, "Only the webinar's hosts may run its live session.")
     session = running_session(webinar)
     if session is None or session.state != State.PRACTICE:
         raise IllegalTransition("Only a session in practice can be opened to attendees.", code="not_in_practice")
@@ -119,7 +114,7 @@ def end_session(session: LiveSession, *, by: User | None, at) -> LiveSession:
 def live_session_end(*, webinar: Webinar, by: User) -> LiveSession:
     """Hosts end the session; no join token is issued afterwards."""
     webinar = _lock(webinar)
-    _require_host(webinar, by)
+    require_host(webinar, by, "Only the webinar's hosts may run its live session.")
     session = running_session(webinar)
     if session is None:
         raise IllegalTransition("There is no running session to end.", code="no_running_session")

@@ -6,10 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from common.errors import DomainError, Forbidden, Invalid
+from common.errors import DomainError, Invalid
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
 from webinars.models import Webinar
+from webinars.services import require_host
 
 R = Registration.Status
 OPEN_FOR_REGISTRATION = {Webinar.Status.SCHEDULED, Webinar.Status.LIVE}
@@ -33,14 +34,10 @@ def _has_free_seat(webinar: Webinar) -> bool:
 
 
 def _seat_or_waitlist(registration: Registration, webinar: Webinar) -> str:
+    """A seat if one is free, else the waitlist; saves (and so inserts a new registration)."""
     registration.status = R.APPROVED if _has_free_seat(webinar) else R.WAITLISTED
-    registration.save(update_fields=["status", "updated_at"])
+    registration.save()
     return registration.status
-
-
-def _require_host(webinar: Webinar, user: User) -> None:
-    if not webinar.is_host(user):
-        raise Forbidden("Only the webinar's hosts may manage registrations.")
 
 
 @transaction.atomic
@@ -64,9 +61,7 @@ def registration_create(*, webinar: Webinar, user: User) -> Registration:
         registration.save()
         _notify(registration, "pending")
         return registration
-    registration.status = R.APPROVED if _has_free_seat(webinar) else R.WAITLISTED
-    registration.save()
-    _notify(registration, "confirmed" if registration.status == R.APPROVED else "waitlisted")
+    _notify(registration, "confirmed" if _seat_or_waitlist(registration, webinar) == R.APPROVED else "waitlisted")
     return registration
 
 
@@ -123,7 +118,7 @@ def registrations_decide(*, webinar: Webinar, by: User, action: str, ids: list[i
     if action not in ("approve", "reject"):
         raise Invalid("Action must be approve or reject.", field="action")
     webinar = _lock_webinar(webinar)
-    _require_host(webinar, by)
+    require_host(webinar, by, "Only the webinar's hosts may manage registrations.")
     if webinar.status not in OPEN_FOR_REGISTRATION:
         raise DomainError(f"Registrations of a {webinar.status} webinar can no longer change.", code="registration_closed")
     registrations = {r.pk: r for r in webinar.registrations.filter(pk__in=ids)}

@@ -100,9 +100,9 @@ class Webinar(models.Model):
             self.slug = f"{slugify(self.title)[:60].strip('-') or 'webinar'}-{secrets.token_hex(6)}"
         super().save(*args, **kwargs)
 
+    def host_ids(self) -> set[int]:
+        """The organizer's and co-hosts' user ids (uses prefetched co_hosts when present)."""
+        return {self.organizer_id, *(host.pk for host in self.co_hosts.all())}
+
     def is_host(self, user) -> bool:
-        if not user.is_authenticated:
-            return False
-        if self.organizer_id == user.pk:
-            return True
-        return any(host.pk == user.pk for host in self.co_hosts.all())
+        return user.is_authenticated and user.pk in self.host_ids()

@@ -19,9 +19,10 @@ def _lock(webinar: Webinar) -> Webinar:
     return Webinar.objects.select_for_update().get(pk=webinar.pk)
 
 
-def _require_host(webinar: Webinar, user: User) -> None:
+def require_host(webinar: Webinar, user: User, message: str = "Only the webinar's hosts may do this.") -> None:
+    """Raise Forbidden (403) unless `user` organizes or co-hosts the webinar."""
     if not webinar.is_host(user):
-        raise Forbidden("Only the webinar's hosts may do this.")
+        raise Forbidden(message)
 
 
 def _set_relations(webinar: Webinar, *, co_hosts: list[User] | None, tags: list[str] | None) -> None:
@@ -50,7 +51,7 @@ def webinar_create(*, organizer: User, co_hosts: list[User] | None = None, tags:
 def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[User] | None = None, tags: list[str] | None = None, **fields) -> Webinar:
     """Hosts edit a webinar that has not ended; capacity never drops below the seats already given."""
     webinar = _lock(webinar)  # a registration taking the last seat must not race a capacity cut
-    _require_host(webinar, by)
+    require_host(webinar, by)
     if webinar.status not in EDITABLE_STATUSES:
         raise IllegalTransition(f"A {webinar.status} webinar can no longer be edited.", code="not_editable")
     _check_times(fields.get("starts_at", webinar.starts_at), fields.get("ends_at", webinar.ends_at))
@@ -76,7 +77,7 @@ def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[User] | None = 
 def webinar_publish(*, webinar: Webinar, by: User) -> Webinar:
     """A draft becomes scheduled: listed (if public) and open for registration."""
     webinar = _lock(webinar)
-    _require_host(webinar, by)
+    require_host(webinar, by)
     return lifecycle.transition(webinar, S.SCHEDULED)
 
 
@@ -84,7 +85,7 @@ def webinar_publish(*, webinar: Webinar, by: User) -> Webinar:
 def webinar_cancel(*, webinar: Webinar, by: User) -> Webinar:
     """Cancel a webinar that has not started; its registrants are told by email after commit."""
     webinar = _lock(webinar)
-    _require_host(webinar, by)
+    require_host(webinar, by)
     was_published = webinar.status != S.DRAFT
     lifecycle.transition(webinar, S.CANCELLED)
     if was_published:
@@ -96,7 +97,7 @@ def webinar_cancel(*, webinar: Webinar, by: User) -> Webinar:
 def webinar_delete(*, webinar: Webinar, by: User) -> None:
     """Only drafts and cancelled webinars may be deleted: others hold registrations people rely on."""
     webinar = _lock(webinar)
-    _require_host(webinar, by)
+    require_host(webinar, by)
     if webinar.status not in {S.DRAFT, S.CANCELLED}:
         raise IllegalTransition("Cancel the webinar before deleting it.", code="not_deletable")
     invalidate_public_status(webinar.pk)
