@@ -92,9 +92,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Registrations lock the webinar row; SQLite has no row locks, so let writers wait
-    # for each other instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite has no row locks. Start every transaction as a writer (BEGIN IMMEDIATE) so that
+    # concurrent writers queue on the busy timeout; a deferred transaction that reads first and
+    # then writes fails at once with "database is locked" when another writer holds the lock
+    # (seen as a 500 on live/end while an attendee's leave was being written).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
