@@ -10,6 +10,7 @@
  * window.__jitsiStandIn and fires the events the app listens to
  * (videoConferenceJoined, videoConferenceLeft, readyToClose).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   hostAndGuest,
@@ -25,6 +26,13 @@ import {
 } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
+
+// The browser may recover from a server error on retry; the backend must not have had one.
+// (This is how a SQLite "database is locked" 500 on live/end was caught.)
+test.afterAll(() => {
+  const log = readFileSync(process.env.E2E_BACKEND_LOG ?? 'e2e/logs/backend.log', 'utf8');
+  expect(log, 'the backend answered 500 during the run; see e2e/logs/backend.log').not.toContain('Internal Server Error');
+});
 
 test('organizer goes live and the waiting attendee lands in the room by itself', async ({ browser }) => {
   const organizer = person('olga', 'Olga Organizer');
