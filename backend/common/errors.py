@@ -36,3 +36,9 @@ class Unauthenticated(DomainError):
     status_code = 401
     code = "not_authenticated"
     message = "Authentication credentials were not provided or are invalid."
+
+
+class Missing(DomainError):
+    status_code = 404
+    code = "not_found"
+    message = "Not found."

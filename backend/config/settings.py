@@ -102,6 +102,14 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
+    # A cache per process: right for `make run` (one process) and tests. A server with several
+    # worker processes would retire a changed status in one of them only, and the others would
+    # serve the old state (seen under gunicorn with 2 workers). `check --deploy` always refuses it.
+    if not DEBUG and not env_bool("ALLOW_LOCAL_MEMORY_CACHE", default=False):
+        raise ImproperlyConfigured(
+            "REDIS_URL must be set when DJANGO_DEBUG is off: a per-process cache serves stale live status "
+            "across worker processes (ALLOW_LOCAL_MEMORY_CACHE=1 allows it for a single-process server)."
+        )
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stagecall"}}
 
 AUTH_PASSWORD_VALIDATORS = [

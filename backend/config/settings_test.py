@@ -9,6 +9,8 @@ os.environ.setdefault("JITSI_EVENTS_SECRET", "test-jitsi-events-secret-012345678
 os.environ.setdefault("JITSI_DOMAIN", "meet.example.test")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+# One process: the local-memory cache is shared by every test (`make test-postgres` sets REDIS_URL).
+os.environ.setdefault("ALLOW_LOCAL_MEMORY_CACHE", "1")
 # Tasks run at once, in the test's process, when the transaction commits.
 os.environ["TASKS_BACKEND"] = "immediate"
 

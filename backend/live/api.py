@@ -151,7 +151,7 @@ class ParticipantsView(APIView):
     @extend_schema(responses=ParticipantSerializer(many=True))
     def get(self, request, pk: int):
         webinar = hosted_webinar(request, pk)
-        return Response(ParticipantSerializer(selectors.participants_now(services.running_session(webinar)), many=True).data)
+        return Response(ParticipantSerializer(selectors.participants_now(selectors.running_session(webinar)), many=True).data)
 
 
 class AttendanceView(APIView):

@@ -1,12 +1,19 @@
 """Live sessions (one per broadcast, each with its own Jitsi room) and who was in them, when."""
 
 import secrets
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from webinars.models import Webinar
+
+
+def grace_deadline() -> datetime:
+    """A room destroyed before this moment is gone for good (JITSI_ROOM_GRACE_SECONDS)."""
+    return timezone.now() - timedelta(seconds=settings.JITSI_ROOM_GRACE_SECONDS)
 
 
 def new_room_name() -> str:
@@ -41,6 +48,12 @@ class LiveSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.webinar} ({self.state})"
+
+    @property
+    def is_running(self) -> bool:
+        """Practice or live, and its room not gone past the grace period (over, even before the reaper records it)."""
+        expired = self.room_destroyed_at is not None and self.room_destroyed_at <= grace_deadline()
+        return self.state != self.State.ENDED and not expired
 
 
 class AttendanceInterval(models.Model):

@@ -7,54 +7,73 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from live.attendance import Presence, presence, timeline
-from live.models import AttendanceInterval, LiveSession
-from live.services import grace_deadline, running_session
-from webinars.cache import public_status_key
+from live.models import AttendanceInterval, LiveSession, grace_deadline
+from webinars.cache import current_status_version, public_status_key, status_version_key
 from webinars.models import Webinar
 
-# A safety net only: every change drops the entry at once (webinars.cache.invalidate_public_status).
+# A safety net only: every committed change retires the entry at once (webinars.cache).
 STATUS_CACHE_SECONDS = 300
 
 
+def running_session(webinar: Webinar) -> LiveSession | None:
+    """The webinar's practice or live session, if any. A session whose Jitsi room has been gone past
+    the grace period reads as over; the reaper, or the next writer, records its end."""
+    session = webinar.live_sessions.exclude(state=LiveSession.State.ENDED).first()
+    return session if session is not None and session.is_running else None
+
+
 def _public_state(webinar: Webinar, session: LiveSession | None) -> str:
-    if session is not None and session.state != LiveSession.State.ENDED:
+    if session is None or session.state == LiveSession.State.ENDED:
+        return webinar.status
+    if session.is_running:
         return session.state
-    return webinar.status
+    # Its room is long gone: over, as the reaper will record it.
+    return Webinar.Status.ENDED if session.opened_at else Webinar.Status.SCHEDULED
+
+
+def _public_status_entry(webinar_id: int) -> dict | None:
+    """Computed from the database, reading only."""
+    webinar = Webinar.objects.filter(pk=webinar_id).exclude(status=Webinar.Status.DRAFT).first()
+    if webinar is None:
+        return None
+    session = webinar.live_sessions.first()  # the latest
+    running = session if session is not None and session.is_running else None
+    participants = (
+        running.intervals.filter(left_at__isnull=True, joined_at__isnull=False).values("user").distinct().count() if running else 0
+    )
+    ended_at = (session.ended_at or session.room_destroyed_at) if session and not running else None
+    return {
+        "visibility": webinar.visibility,
+        "status": {
+            "state": _public_state(webinar, session),
+            "starts_at": webinar.starts_at.isoformat(),
+            "started_at": session.started_at.isoformat() if session else None,
+            "ended_at": ended_at.isoformat() if ended_at else None,
+            "participant_count": participants,
+        },
+        # Recompute when the grace period of a destroyed room runs out, so the page sees the end.
+        "expires_in": max(1, int((running.room_destroyed_at - grace_deadline()).total_seconds()) + 1)
+        if running and running.room_destroyed_at
+        else STATUS_CACHE_SECONDS,
+    }
 
 
 def public_status(webinar_id: int) -> dict | None:
-    """The whitelisted public status of a published webinar, from the cache when possible; None if there is none.
+    """The whitelisted public status of a published webinar, from the cache when current; None if there is none.
 
     Cached with the webinar's visibility so that the by-id endpoint can refuse unlisted webinars
-    without a database query.
+    without a database query. The version is read *before* the database (webinars.cache says why).
     """
-    key = public_status_key(webinar_id)
-    entry = cache.get(key)
-    if entry is None:
-        webinar = Webinar.objects.filter(pk=webinar_id).exclude(status=Webinar.Status.DRAFT).first()
-        if webinar is None:
-            return None
-        running = running_session(webinar)  # also ends, lazily, a session whose room is long gone
-        session = running or webinar.live_sessions.first()
-        participants = (
-            running.intervals.filter(left_at__isnull=True, joined_at__isnull=False).values("user").distinct().count() if running else 0
-        )
-        entry = {
-            "visibility": webinar.visibility,
-            "status": {
-                "state": _public_state(webinar, session),
-                "starts_at": webinar.starts_at.isoformat(),
-                "started_at": session.started_at.isoformat() if session else None,
-                "ended_at": session.ended_at.isoformat() if session and session.ended_at else None,
-                "participant_count": participants,
-            },
-        }
-        timeout = STATUS_CACHE_SECONDS
-        if running and running.room_destroyed_at:
-            # Recompute when the grace period runs out, so the page sees the session end.
-            remaining = (running.room_destroyed_at - grace_deadline()).total_seconds()
-            timeout = max(1, min(timeout, int(remaining) + 1))
-        cache.set(key, entry, timeout)
+    key, version_key = public_status_key(webinar_id), status_version_key(webinar_id)
+    found = cache.get_many([key, version_key])
+    version = current_status_version(webinar_id, found.get(version_key))
+    entry = found.get(key)
+    if entry is not None and entry["version"] == version:
+        return entry
+    entry = _public_status_entry(webinar_id)
+    if entry is not None:
+        entry["version"] = version
+        cache.set(key, entry, entry["expires_in"])
     return entry
 
 

@@ -9,10 +9,11 @@ from django.utils import timezone
 from accounts.models import User
 from common.errors import DomainError, Forbidden, IllegalTransition
 from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
-from live.models import AttendanceInterval, LiveSession
+from live.models import AttendanceInterval, LiveSession, grace_deadline
 from registrations.models import Registration
 from webinars import lifecycle
 from webinars.cache import invalidate_public_status
+from webinars.locking import lock_webinar
 from webinars.models import Webinar
 from webinars.services import require_host, webinar_create
 
@@ -21,41 +22,33 @@ State = LiveSession.State
 INSTANT_DURATION = timedelta(hours=1)
 
 
-def _lock(webinar: Webinar) -> Webinar:
-    # One lock for every session change of a webinar: two hosts clicking Go Live at once
-    # serialize here, and the second finds the first one's session instead of opening a room.
-    return Webinar.objects.select_for_update().get(pk=webinar.pk)
-
-
-def running_session(webinar: Webinar) -> LiveSession | None:
-    """The webinar's practice or live session, if any. A session whose Jitsi room has been gone for
-    longer than the grace period is ended here, lazily, by the next request that asks."""
+def _running_session_locked(webinar: Webinar) -> LiveSession | None:
+    """Under the webinar lock: the running session, after recording the end of an expired one."""
     session = webinar.live_sessions.exclude(state=State.ENDED).first()
-    if session is not None and session.room_destroyed_at and session.room_destroyed_at <= grace_deadline():
-        end_abandoned_sessions()
-        webinar.refresh_from_db(fields=["status"])  # ending it moved the webinar on
+    if session is not None and not session.is_running:
+        end_session(session, webinar=webinar, by=None, at=session.room_destroyed_at)
         return None
     return session
 
 
-def grace_deadline():
-    return timezone.now() - timedelta(seconds=settings.JITSI_ROOM_GRACE_SECONDS)
-
-
-@transaction.atomic
 def end_abandoned_sessions() -> int:
-    """End running sessions whose Jitsi room was destroyed longer than the grace period ago."""
-    abandoned = (
-        LiveSession.objects.select_for_update()
-        .select_related("webinar")
-        .exclude(state=State.ENDED)
-        .filter(room_destroyed_at__lte=grace_deadline())
+    """The reaper: end running sessions whose Jitsi room was destroyed longer than the grace period ago.
+
+    One transaction per webinar, taking its lock like every other writer; the expiry is checked
+    again under the lock, since a host may have come back in the meantime.
+    """
+    candidates = (
+        LiveSession.objects.exclude(state=State.ENDED).filter(room_destroyed_at__lte=grace_deadline()).values_list("webinar_id", flat=True)
     )
-    count = 0
-    for session in abandoned:
-        end_session(session, by=None, at=session.room_destroyed_at)
-        count += 1
-    return count
+    ended = 0
+    for webinar_id in sorted(set(candidates)):
+        with transaction.atomic():
+            webinar = lock_webinar(webinar_id)
+            session = webinar.live_sessions.exclude(state=State.ENDED).first()
+            if session is not None and not session.is_running:
+                end_session(session, webinar=webinar, by=None, at=session.room_destroyed_at)
+                ended += 1
+    return ended
 
 
 def _changed(session: LiveSession) -> None:
@@ -65,9 +58,11 @@ def _changed(session: LiveSession) -> None:
 @transaction.atomic
 def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) -> tuple[LiveSession, bool]:
     """Open the green room (practice) or go live at once; returns (session, created). Idempotent."""
-    webinar = _lock(webinar)
+    # Two hosts clicking Go Live at once serialize on the webinar lock; the second finds the
+    # first one's session instead of opening a second room.
+    webinar = lock_webinar(webinar.pk)
     require_host(webinar, by, "Only the webinar's hosts may run its live session.")
-    session = running_session(webinar)
+    session = _running_session_locked(webinar)
     if session is not None:
         return session, False
     lifecycle.check_transition(webinar, W.LIVE)
@@ -86,9 +81,9 @@ def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) ->
 @transaction.atomic
 def live_session_open(*, webinar: Webinar, by: User) -> LiveSession:
     """Practice → live: attendees are admitted from now on."""
-    webinar = _lock(webinar)
+    webinar = lock_webinar(webinar.pk)
     require_host(webinar, by, "Only the webinar's hosts may run its live session.")
-    session = running_session(webinar)
+    session = _running_session_locked(webinar)
     if session is None or session.state != State.PRACTICE:
         raise IllegalTransition("Only a session in practice can be opened to attendees.", code="not_in_practice")
     session.state = State.LIVE
@@ -98,28 +93,34 @@ def live_session_open(*, webinar: Webinar, by: User) -> LiveSession:
     return session
 
 
-def end_session(session: LiveSession, *, by: User | None, at) -> LiveSession:
-    """Close the session and every open interval; the webinar ends, or returns to scheduled if it never opened."""
+def end_session(session: LiveSession, *, webinar: Webinar, by: User | None, at) -> LiveSession:
+    """Close the session and every open interval; the webinar ends, or returns to scheduled if it never opened.
+
+    The caller holds the webinar lock (`webinar` is the locked row).
+    """
+    session.webinar = webinar
     session.state = State.ENDED
     session.ended_at = at
     session.ended_by = by
     session.save(update_fields=["state", "ended_at", "ended_by"])
     session.intervals.filter(left_at__isnull=True).update(left_at=at)
-    lifecycle.transition(session.webinar, W.ENDED if session.opened_at else W.SCHEDULED)
+    lifecycle.transition(webinar, W.ENDED if session.opened_at else W.SCHEDULED)
     _changed(session)
     return session
 
 
 @transaction.atomic
 def live_session_end(*, webinar: Webinar, by: User) -> LiveSession:
-    """Hosts end the session; no join token is issued afterwards."""
-    webinar = _lock(webinar)
+    """Hosts end the session; no join token is issued afterwards. A session whose room is long gone
+    ends as of the moment its room went."""
+    # Joins take the same lock: each one either commits (token and interval) before the end
+    # takes it, or finds the session ended afterwards.
+    webinar = lock_webinar(webinar.pk)
     require_host(webinar, by, "Only the webinar's hosts may run its live session.")
-    session = running_session(webinar)
+    session = webinar.live_sessions.exclude(state=State.ENDED).first()
     if session is None:
         raise IllegalTransition("There is no running session to end.", code="no_running_session")
-    session.webinar = webinar
-    return end_session(session, by=by, at=timezone.now())
+    return end_session(session, webinar=webinar, by=by, at=timezone.now() if session.is_running else session.room_destroyed_at)
 
 
 def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: bool) -> DomainError | None:
@@ -139,10 +140,12 @@ def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: boo
 @transaction.atomic
 def live_session_join(*, webinar: Webinar, user: User) -> tuple[LiveSession, RoomToken, bool]:
     """Hosts join a running session as moderators; approved registrants join a live one. Records the join."""
+    # The webinar lock orders a join against End: no token and no open interval after the end.
+    webinar = lock_webinar(webinar.pk)
     is_host = webinar.is_host(user)
     if not is_host and not Registration.objects.filter(webinar=webinar, user=user, status=Registration.Status.APPROVED).exists():
         raise Forbidden("Only hosts and approved registrants may join.", code="not_approved")
-    session = running_session(webinar)
+    session = _running_session_locked(webinar)
     refusal = _join_refusal(webinar, session, is_host=is_host)
     if refusal:
         raise refusal
@@ -168,6 +171,7 @@ def live_session_join(*, webinar: Webinar, user: User) -> tuple[LiveSession, Roo
 @transaction.atomic
 def live_session_leave(*, webinar: Webinar, user: User) -> int:
     """Record that the caller left the room (idempotent); returns how many open intervals were closed."""
+    webinar = lock_webinar(webinar.pk)
     session = webinar.live_sessions.order_by("-started_at").first()
     if session is None:
         return 0

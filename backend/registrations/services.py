@@ -9,6 +9,7 @@ from accounts.models import User
 from common.errors import DomainError, Invalid
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
+from webinars.locking import lock_webinar
 from webinars.models import Webinar
 from webinars.services import require_host
 
@@ -20,11 +21,9 @@ def _notify(registration: Registration, kind: str) -> None:
     transaction.on_commit(partial(send_registration_email.enqueue, registration.pk, kind))
 
 
-def _lock_webinar(webinar: Webinar) -> Webinar:
-    # Every change to who holds a seat takes this row lock first: two last-seat registrations
-    # (or a registration and a cancellation) serialize here, so the count below stays true.
-    # On SQLite, which has no row locks, the write transaction serializes them instead.
-    return Webinar.objects.select_for_update().get(pk=webinar.pk)
+def _require_open(webinar: Webinar) -> None:
+    if webinar.status not in OPEN_FOR_REGISTRATION:
+        raise DomainError(f"Registrations of a {webinar.status} webinar can no longer change.", code="registration_closed")
 
 
 def _has_free_seat(webinar: Webinar) -> bool:
@@ -43,7 +42,9 @@ def _seat_or_waitlist(registration: Registration, webinar: Webinar) -> str:
 @transaction.atomic
 def registration_create(*, webinar: Webinar, user: User) -> Registration:
     """Register the caller: pending under approval, else a seat if one is free, else the waitlist."""
-    webinar = _lock_webinar(webinar)
+    # Two last-seat registrations (or a registration and a cancellation) serialize on the webinar
+    # lock, so the seat count below stays true. SQLite's write transaction serializes them instead.
+    webinar = lock_webinar(webinar.pk)
     if webinar.is_host(user):
         raise DomainError("Hosts cannot register for their own webinar.", code="host_cannot_register")
     if webinar.status not in OPEN_FOR_REGISTRATION:
@@ -67,8 +68,12 @@ def registration_create(*, webinar: Webinar, user: User) -> Registration:
 
 @transaction.atomic
 def registration_cancel(*, webinar: Webinar, user: User) -> Registration:
-    """The registrant gives up their registration; a freed seat goes to the oldest waitlisted person."""
-    webinar = _lock_webinar(webinar)
+    """The registrant gives up their registration; a freed seat goes to the oldest waitlisted person.
+
+    Once the webinar is cancelled or ended its registrations are a record: frozen, 409 `registration_closed`.
+    """
+    webinar = lock_webinar(webinar.pk)
+    _require_open(webinar)
     registration = Registration.objects.filter(webinar=webinar, user=user, status__in=Registration.ACTIVE).first()
     if registration is None:
         raise DomainError("You have no active registration for this webinar.", code="not_registered")
@@ -82,8 +87,13 @@ def registration_cancel(*, webinar: Webinar, user: User) -> Registration:
 
 
 def waitlist_fill(*, webinar: Webinar) -> list[Registration]:
-    """Give free seats to the oldest waitlisted registrations. The caller holds the webinar lock."""
+    """Give free seats to the oldest waitlisted registrations. The caller holds the webinar lock.
+
+    A closed (cancelled, ended) webinar moves no seats.
+    """
     promoted = []
+    if webinar.status not in OPEN_FOR_REGISTRATION:
+        return promoted
     for registration in webinar.registrations.filter(status=R.WAITLISTED).order_by("created_at", "id"):
         if not _has_free_seat(webinar):
             break
@@ -117,10 +127,9 @@ def registrations_decide(*, webinar: Webinar, by: User, action: str, ids: list[i
     """Hosts approve or reject registrations, all or none; approval past capacity waitlists."""
     if action not in ("approve", "reject"):
         raise Invalid("Action must be approve or reject.", field="action")
-    webinar = _lock_webinar(webinar)
+    webinar = lock_webinar(webinar.pk)
     require_host(webinar, by, "Only the webinar's hosts may manage registrations.")
-    if webinar.status not in OPEN_FOR_REGISTRATION:
-        raise DomainError(f"Registrations of a {webinar.status} webinar can no longer change.", code="registration_closed")
+    _require_open(webinar)
     registrations = {r.pk: r for r in webinar.registrations.filter(pk__in=ids)}
     missing = [pk for pk in ids if pk not in registrations]
     if missing:

@@ -8,15 +8,12 @@ from accounts.models import User
 from common.errors import Forbidden, IllegalTransition, Invalid
 from webinars import lifecycle
 from webinars.cache import invalidate_public_status
+from webinars.locking import lock_webinar
 from webinars.models import Tag, Webinar
 from webinars.tasks import send_webinar_cancelled
 
 S = Webinar.Status
 EDITABLE_STATUSES = {S.DRAFT, S.SCHEDULED, S.LIVE}
-
-
-def _lock(webinar: Webinar) -> Webinar:
-    return Webinar.objects.select_for_update().get(pk=webinar.pk)
 
 
 def require_host(webinar: Webinar, user: User, message: str = "Only the webinar's hosts may do this.") -> None:
@@ -50,7 +47,7 @@ def webinar_create(*, organizer: User, co_hosts: list[User] | None = None, tags:
 @transaction.atomic
 def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[User] | None = None, tags: list[str] | None = None, **fields) -> Webinar:
     """Hosts edit a webinar that has not ended; capacity never drops below the seats already given."""
-    webinar = _lock(webinar)  # a registration taking the last seat must not race a capacity cut
+    webinar = lock_webinar(webinar.pk)  # a registration taking the last seat must not race a capacity cut
     require_host(webinar, by)
     if webinar.status not in EDITABLE_STATUSES:
         raise IllegalTransition(f"A {webinar.status} webinar can no longer be edited.", code="not_editable")
@@ -76,7 +73,7 @@ def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[User] | None = 
 @transaction.atomic
 def webinar_publish(*, webinar: Webinar, by: User) -> Webinar:
     """A draft becomes scheduled: listed (if public) and open for registration."""
-    webinar = _lock(webinar)
+    webinar = lock_webinar(webinar.pk)
     require_host(webinar, by)
     return lifecycle.transition(webinar, S.SCHEDULED)
 
@@ -84,7 +81,7 @@ def webinar_publish(*, webinar: Webinar, by: User) -> Webinar:
 @transaction.atomic
 def webinar_cancel(*, webinar: Webinar, by: User) -> Webinar:
     """Cancel a webinar that has not started; its registrants are told by email after commit."""
-    webinar = _lock(webinar)
+    webinar = lock_webinar(webinar.pk)
     require_host(webinar, by)
     was_published = webinar.status != S.DRAFT
     lifecycle.transition(webinar, S.CANCELLED)
@@ -96,7 +93,7 @@ def webinar_cancel(*, webinar: Webinar, by: User) -> Webinar:
 @transaction.atomic
 def webinar_delete(*, webinar: Webinar, by: User) -> None:
     """Only drafts and cancelled webinars may be deleted: others hold registrations people rely on."""
-    webinar = _lock(webinar)
+    webinar = lock_webinar(webinar.pk)
     require_host(webinar, by)
     if webinar.status not in {S.DRAFT, S.CANCELLED}:
         raise IllegalTransition("Cancel the webinar before deleting it.", code="not_deletable")

@@ -15,11 +15,13 @@ PRODUCTION = {
     "JITSI_EVENTS_SECRET": "a-production-like-events-secret-0123456789",
     "ALLOWED_HOSTS": "webinars.example.com",
     "DJANGO_BEHIND_PROXY": "1",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # check does not connect
 }
 
 
 def manage(*args, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "JITSI_", "DATABASE_URL", "REDIS_URL"))}
+    inherited = ("DJANGO_", "JITSI_", "DATABASE_URL", "REDIS_URL", "ALLOW_LOCAL_MEMORY_CACHE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(inherited)}
     env |= {"DJANGO_SETTINGS_MODULE": "config.settings"} | PRODUCTION | env_overrides
     env = {k: v for k, v in env.items() if v is not None}
     return subprocess.run([sys.executable, "manage.py", *args], cwd=BACKEND, env=env, capture_output=True, text=True, timeout=120)
@@ -43,6 +45,8 @@ def test_documented_production_settings_pass_check_deploy():
         ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
         ({"JITSI_TOKEN_TTL": "soon"}, "JITSI_TOKEN_TTL"),
         ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
+        # Each worker process would have its own cache: invalidations would reach one of them only.
+        ({"REDIS_URL": None}, "REDIS_URL"),
     ],
 )
 def test_start_up_refuses_unsafe_or_malformed_settings(overrides, message):
@@ -54,3 +58,9 @@ def test_start_up_refuses_unsafe_or_malformed_settings(overrides, message):
 def test_debug_mode_starts_with_development_defaults():
     result = manage("check", DJANGO_DEBUG="1", DJANGO_SECRET_KEY=None, JITSI_APP_SECRET=None)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_fails_on_a_per_process_cache_even_when_start_up_was_told_to_allow_it():
+    result = manage("check", "--deploy", REDIS_URL=None, ALLOW_LOCAL_MEMORY_CACHE="1")
+    assert result.returncode != 0
+    assert "common.E001" in result.stderr and "REDIS_URL" in result.stderr

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from live.models import AttendanceInterval, LiveSession
-from live.services import live_session_open, live_session_start
+from live.services import end_abandoned_sessions, live_session_end, live_session_open, live_session_start
 from webinars.models import Webinar
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +156,9 @@ class TestRoomDestroyed:
         from django.core.cache import cache
 
         cache.clear()
-        assert status() == "ended"
+        assert status() == "ended"  # derived at read time; the reaper records it
+        assert LiveSession.objects.get(pk=room.session.pk).state == "live"
+        assert end_abandoned_sessions() == 1
         session = LiveSession.objects.get(pk=room.session.pk)
         assert session.ended_at == destroyed_at and session.ended_by is None
         assert Webinar.objects.get(pk=webinar.pk).status == "ended"
@@ -266,3 +268,38 @@ def test_a_rehearsal_whose_room_was_abandoned_can_start_again(api, live_world, r
     assert response.status_code == 201
     assert LiveSession.objects.get(pk=room.session.pk).state == "ended"
     assert LiveSession.objects.exclude(pk=room.session.pk).get().room != room.session.room
+
+
+class TestPayloadsTrustedNoFurtherThanTheSecret:
+    """The secret proves Prosody sent an event, not that what it says makes sense."""
+
+    @pytest.mark.parametrize("role", ["attendee", "pending", "rejected"])
+    def test_occupants_who_may_not_attend_are_not_counted(self, api, live_world, room, role):
+        intruder = live_world["users"][role]
+        live_session_open(webinar=live_world["webinar"], by=live_world["users"]["host"])
+        assert post("occupant/joined", room.joined(intruder, "x1", 119)).json()["result"] == "ignored"
+        assert not AttendanceInterval.objects.filter(user=intruder).exists()
+        assert status_now(live_world)["participant_count"] == 0
+        host = live_world["users"]["host"]
+        assert api.as_(host).get(f"/api/webinars/{live_world['webinar'].pk}/live/participants/").json() == []
+
+    def test_times_outside_the_session_are_clamped_to_it(self, api, live_world, room):
+        alice = live_world["users"]["approved"]
+        ancient = room.left(alice, "a1", 0, 10) | {}
+        ancient["occupant"]["joined_at"] = 1_000_000_000  # 2001
+        post("occupant/left", ancient)
+        LiveSession.objects.filter(pk=room.session.pk).update(state="ended", ended_at=room.t0 + timedelta(minutes=60))
+        assert report(api, live_world)[alice.pk]["minutes_present"] == 10.0  # from the session's start
+
+    def test_a_late_event_leaves_no_interval_open_on_an_ended_session(self, live_world, room):
+        host, alice = live_world["users"]["host"], live_world["users"]["approved"]
+        live_session_open(webinar=live_world["webinar"], by=host)
+        live_session_end(webinar=live_world["webinar"], by=host)
+        post("occupant/joined", room.joined(alice, "a9", 150))  # after the end, in the future
+        interval = AttendanceInterval.objects.get(user=alice, source="jitsi")
+        session = LiveSession.objects.get(pk=room.session.pk)
+        assert interval.joined_at == interval.left_at == session.ended_at
+
+
+def status_now(live_world):
+    return Client().get(f"/api/webinars/by-slug/{live_world['webinar'].slug}/status/").json()

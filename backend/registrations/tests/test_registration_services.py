@@ -252,3 +252,23 @@ class TestCapacityChanges:
         assert [status_of(webinar, u) for u in users] == ["approved", "approved", "waitlisted"]
         api.as_(webinar.organizer).patch(f"/api/webinars/{webinar.pk}/", {"capacity": None}, format="json")
         assert status_of(webinar, users[2]) == "approved"
+
+
+@pytest.mark.parametrize("closing", ["cancel", "end"])
+def test_unregistering_from_a_closed_webinar_is_refused_and_moves_no_seat(
+    api, make_user, make_webinar, closing, django_capture_on_commit_callbacks
+):
+    webinar = make_webinar(capacity=1)
+    holder, waiting = make_user(), make_user()
+    register(api, webinar, holder), register(api, webinar, waiting)
+    if closing == "cancel":
+        assert api.as_(webinar.organizer).post(f"/api/webinars/{webinar.pk}/cancel/").status_code == 200
+    else:
+        assert api.as_(webinar.organizer).post(url(webinar, "live/start/")).status_code == 201
+        assert api.as_(webinar.organizer).post(url(webinar, "live/end/")).status_code == 200
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.as_(holder).post(url(webinar, "unregister/"))
+    assert response.status_code == 409 and response.json()["code"] == "registration_closed"
+    assert (status_of(webinar, holder), status_of(webinar, waiting)) == (R.APPROVED, R.WAITLISTED)
+    assert mail.outbox == []
