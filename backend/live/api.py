@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -17,7 +17,8 @@ from live import selectors, services
 from live.models import LiveSession
 from webinars.api import WebinarSerializer
 from webinars.models import Webinar
-from webinars.selectors import hosted_webinar, published_webinar
+from webinars.permissions import IsWebinarHost, hosted_webinar
+from webinars.selectors import published_webinar
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -88,7 +89,7 @@ class StartView(APIView):
     def post(self, request, pk: int):
         body = StartSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        session, created = services.live_session_start(webinar=published_webinar(request, pk), by=request.user, **body.validated_data)
+        session, created = services.live_session_start(webinar=published_webinar(request.user, pk), by=request.user, **body.validated_data)
         return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
@@ -97,7 +98,7 @@ class OpenView(APIView):
 
     @extend_schema(request=None, responses=SessionSerializer)
     def post(self, request, pk: int):
-        return Response(SessionSerializer(services.live_session_open(webinar=published_webinar(request, pk), by=request.user)).data)
+        return Response(SessionSerializer(services.live_session_open(webinar=published_webinar(request.user, pk), by=request.user)).data)
 
 
 class EndView(APIView):
@@ -105,7 +106,7 @@ class EndView(APIView):
 
     @extend_schema(request=None, responses=SessionSerializer)
     def post(self, request, pk: int):
-        return Response(SessionSerializer(services.live_session_end(webinar=published_webinar(request, pk), by=request.user)).data)
+        return Response(SessionSerializer(services.live_session_end(webinar=published_webinar(request.user, pk), by=request.user)).data)
 
 
 class JoinView(APIView):
@@ -120,7 +121,7 @@ class JoinView(APIView):
         },
     )
     def post(self, request, pk: int):
-        webinar = published_webinar(request, pk)
+        webinar = published_webinar(request.user, pk)
         session, token, moderator = services.live_session_join(webinar=webinar, user=request.user)
         response = Response(
             {
@@ -141,33 +142,39 @@ class LeaveView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request, pk: int):
-        services.live_session_leave(webinar=published_webinar(request, pk), user=request.user)
+        services.live_session_leave(webinar=published_webinar(request.user, pk), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class ParticipantsView(APIView):
     """Hosts: who is in the room now."""
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     @extend_schema(responses=ParticipantSerializer(many=True))
     def get(self, request, pk: int):
-        webinar = hosted_webinar(request, pk)
+        webinar = hosted_webinar(self, pk)
         return Response(ParticipantSerializer(selectors.participants_now(selectors.running_session(webinar)), many=True).data)
 
 
 class AttendanceView(APIView):
     """Hosts: per registrant, first join, last leave, minutes present (intervals merged) and whether they attended."""
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     @extend_schema(responses=AttendanceSerializer(many=True))
     def get(self, request, pk: int):
-        return Response(AttendanceSerializer(selectors.attendance_report(hosted_webinar(request, pk)), many=True).data)
+        return Response(AttendanceSerializer(selectors.attendance_report(hosted_webinar(self, pk)), many=True).data)
 
 
 class AttendanceCsvView(APIView):
     """Hosts: the attendance report as CSV."""
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request, pk: int):
-        webinar = hosted_webinar(request, pk)
+        webinar = hosted_webinar(self, pk)
         columns = ["user", "display_name", "email", "registration_status", "first_join", "last_leave", "minutes_present", "attended"]
         rows = AttendanceSerializer(selectors.attendance_report(webinar), many=True).data
         return csv_response(f"attendance-{webinar.slug}.csv", columns, ([row[c] for c in columns] for row in rows))
@@ -176,9 +183,11 @@ class AttendanceCsvView(APIView):
 class AttendanceTimelineView(APIView):
     """Hosts: how many were present during each minute (longer steps for long sessions; at most 240 points)."""
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     @extend_schema(responses=TimelinePointSerializer(many=True))
     def get(self, request, pk: int):
-        return Response(TimelinePointSerializer(selectors.attendance_timeline(hosted_webinar(request, pk)), many=True).data)
+        return Response(TimelinePointSerializer(selectors.attendance_timeline(hosted_webinar(self, pk)), many=True).data)
 
 
 class InstantView(APIView):

@@ -16,7 +16,8 @@ from registrations import services
 from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics
 from registrations.models import Registration
-from webinars.selectors import hosted_webinar, published_webinar
+from webinars.permissions import IsWebinarHost, hosted_webinar
+from webinars.selectors import published_webinar
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
@@ -63,7 +64,7 @@ class RegisterView(APIView):
 
     @extend_schema(request=None, responses={201: RegistrationSerializer})
     def post(self, request, pk: int):
-        registration = services.registration_create(webinar=published_webinar(request, pk), user=request.user)
+        registration = services.registration_create(webinar=published_webinar(request.user, pk), user=request.user)
         return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
 
@@ -72,7 +73,7 @@ class UnregisterView(APIView):
 
     @extend_schema(request=None, responses=RegistrationSerializer)
     def post(self, request, pk: int):
-        registration = services.registration_cancel(webinar=published_webinar(request, pk), user=request.user)
+        registration = services.registration_cancel(webinar=published_webinar(request.user, pk), user=request.user)
         return Response(RegistrationSerializer(registration).data)
 
 
@@ -83,20 +84,24 @@ class RegistrantListView(generics.ListAPIView):
     filter_backends = [StrictFilterBackend]
     filterset_class = RegistrationFilter
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     queryset = Registration.objects.none()  # for the schema generator
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
-        return _registrations(hosted_webinar(self.request, self.kwargs["pk"]).registrations.order_by("created_at", "id"))
+        return _registrations(hosted_webinar(self, self.kwargs["pk"]).registrations.order_by("created_at", "id"))
 
 
 class RegistrantCsvView(APIView):
     """Hosts: the registrations as a CSV file."""
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
     def get(self, request, pk: int):
-        webinar = hosted_webinar(request, pk)
+        webinar = hosted_webinar(self, pk)
         rows = (
             (r.pk, r.user.username, r.user.display_name, r.user.email, r.status, r.created_at.isoformat())
             for r in _registrations(webinar.registrations.order_by("created_at", "id"))
@@ -110,9 +115,11 @@ class DecideView(APIView):
 
     decision = ""
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     @extend_schema(request=None, responses=RegistrationSerializer)
     def post(self, request, pk: int, registration_id: int):
-        webinar = hosted_webinar(request, pk)
+        webinar = hosted_webinar(self, pk)
         get_object_or_404(webinar.registrations, pk=registration_id)
         [registration] = services.registrations_decide(webinar=webinar, by=request.user, action=self.decision, ids=[registration_id])
         return Response(RegistrationSerializer(registration).data)
@@ -121,9 +128,11 @@ class DecideView(APIView):
 class BulkDecideView(APIView):
     """Hosts approve or reject many registrations at once: all succeed or none change."""
 
+    permission_classes = [IsAuthenticated, IsWebinarHost]
+
     @extend_schema(request=BulkDecisionSerializer, responses=BulkResultSerializer)
     def post(self, request, pk: int):
-        webinar = hosted_webinar(request, pk)
+        webinar = hosted_webinar(self, pk)
         data = BulkDecisionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ids = list(dict.fromkeys(data.validated_data["ids"]))
@@ -136,7 +145,7 @@ class CalendarView(APIView):
 
     @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR})
     def get(self, request, pk: int):
-        webinar = published_webinar(request, pk)
+        webinar = published_webinar(request.user, pk)
         approved = webinar.registrations.filter(user=request.user, status=Registration.Status.APPROVED).exists()
         if not (approved or webinar.is_host(request.user)):
             raise Forbidden("The calendar file is for hosts and approved registrants.")

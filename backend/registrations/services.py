@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from common.errors import DomainError, Invalid
 from registrations.models import Registration
-from registrations.tasks import send_registration_email
+from registrations.tasks import send_registration_email, send_webinar_cancelled
 from webinars.locking import lock_webinar
 from webinars.models import Webinar
 from webinars.services import require_host
@@ -102,6 +102,24 @@ def waitlist_fill(*, webinar: Webinar) -> list[Registration]:
         _notify(registration, "promoted")
         promoted.append(registration)
     return promoted
+
+
+def seats_follow_capacity(*, webinar: Webinar, previous: int | None) -> list[Registration]:
+    """A new capacity never drops below the seats already given; more seats move the waitlist up at once.
+
+    Runs inside the edit's transaction, under the webinar lock (webinars.signals.capacity_changed).
+    """
+    if webinar.capacity is not None:
+        seats_taken = webinar.registrations.filter(status=R.APPROVED).count()
+        if webinar.capacity < seats_taken:
+            raise Invalid(f"{seats_taken} seats are already taken; capacity cannot be lower.", field="capacity")
+    grew = webinar.capacity is None or (previous is not None and webinar.capacity > previous)
+    return waitlist_fill(webinar=webinar) if grew else []
+
+
+def registrants_notify_cancelled(*, webinar: Webinar) -> None:
+    """Every active registrant of a cancelled webinar hears of it, once the cancellation commits."""
+    transaction.on_commit(partial(send_webinar_cancelled.enqueue, webinar.pk))
 
 
 def _decide(webinar: Webinar, registration: Registration, action: str) -> Registration:

@@ -5,6 +5,7 @@ from django_tasks import task
 from common.mail import event_url, send_notification
 from registrations.ics import webinar_ics
 from registrations.models import Registration
+from webinars.models import Webinar
 
 # kind -> (subject prefix, message, attach the calendar file)
 MESSAGES: dict[str, tuple[str, str, bool]] = {
@@ -16,6 +17,25 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
     "promoted": ("A seat freed up for you", "You moved up from the waitlist. Your seat is confirmed.", True),
     "cancelled": ("Registration cancelled", "Your registration is cancelled. You can register again while registration is open.", False),
 }
+
+
+@task()
+def send_webinar_cancelled(webinar_id: int) -> int:
+    """Tell every active registrant that the webinar is cancelled; returns how many were told."""
+    webinar = Webinar.objects.get(pk=webinar_id)
+    # Everyone who was told they have (or may get) a seat.
+    registrations = webinar.registrations.filter(status__in=Registration.ACTIVE).select_related("user")
+    for registration in registrations:
+        send_notification(
+            to=registration.user.email,
+            subject=f"Cancelled: {webinar.title}",
+            body=(
+                f"Hello {registration.user.public_name},\n\n"
+                f'The webinar "{webinar.title}" planned for {webinar.starts_at:%Y-%m-%d %H:%M %Z} has been cancelled '
+                "by its hosts. Your registration no longer holds a seat.\n"
+            ),
+        )
+    return len(registrations)
 
 
 @task()

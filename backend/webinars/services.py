@@ -1,7 +1,5 @@
 """Webinar rules: create, edit, publish, cancel, delete."""
 
-from functools import partial
-
 from django.db import transaction
 
 from accounts.models import User
@@ -10,7 +8,7 @@ from webinars import lifecycle
 from webinars.cache import invalidate_public_status
 from webinars.locking import lock_webinar
 from webinars.models import Tag, Webinar
-from webinars.tasks import send_webinar_cancelled
+from webinars.signals import capacity_changed, webinar_cancelled
 
 S = Webinar.Status
 EDITABLE_STATUSES = {S.DRAFT, S.SCHEDULED, S.LIVE}
@@ -46,27 +44,20 @@ def webinar_create(*, organizer: User, co_hosts: list[User] | None = None, tags:
 
 @transaction.atomic
 def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[User] | None = None, tags: list[str] | None = None, **fields) -> Webinar:
-    """Hosts edit a webinar that has not ended; capacity never drops below the seats already given."""
+    """Hosts edit a webinar that has not ended. Seat rules of a capacity change belong to registrations (signals)."""
     webinar = lock_webinar(webinar.pk)  # a registration taking the last seat must not race a capacity cut
     require_host(webinar, by)
     if webinar.status not in EDITABLE_STATUSES:
         raise IllegalTransition(f"A {webinar.status} webinar can no longer be edited.", code="not_editable")
     _check_times(fields.get("starts_at", webinar.starts_at), fields.get("ends_at", webinar.ends_at))
-    old_capacity = webinar.capacity
-    if "capacity" in fields and fields["capacity"] is not None:
-        seats_taken = webinar.registrations.filter(status="approved").count()
-        if fields["capacity"] < seats_taken:
-            raise Invalid(f"{seats_taken} seats are already taken; capacity cannot be lower.", field="capacity")
+    previous_capacity = webinar.capacity
     for name, value in fields.items():
         setattr(webinar, name, value)
     webinar.save()
     invalidate_public_status(webinar.pk)  # starts_at is part of the public status
     _set_relations(webinar, co_hosts=co_hosts, tags=tags)
-    if "capacity" in fields and (fields["capacity"] is None or (old_capacity is not None and fields["capacity"] > old_capacity)):
-        # More seats: the waitlist moves up now. Imported here because registrations builds on webinars.
-        from registrations.services import waitlist_fill
-
-        waitlist_fill(webinar=webinar)
+    if webinar.capacity != previous_capacity:
+        capacity_changed.send(sender=Webinar, webinar=webinar, previous=previous_capacity)
     return webinar
 
 
@@ -80,13 +71,13 @@ def webinar_publish(*, webinar: Webinar, by: User) -> Webinar:
 
 @transaction.atomic
 def webinar_cancel(*, webinar: Webinar, by: User) -> Webinar:
-    """Cancel a webinar that has not started; its registrants are told by email after commit."""
+    """Cancel a webinar that has not started; registrations hears of it (webinars.signals) and tells its registrants."""
     webinar = lock_webinar(webinar.pk)
     require_host(webinar, by)
     was_published = webinar.status != S.DRAFT
     lifecycle.transition(webinar, S.CANCELLED)
     if was_published:
-        transaction.on_commit(partial(send_webinar_cancelled.enqueue, webinar.pk))
+        webinar_cancelled.send(sender=Webinar, webinar=webinar)
     return webinar
 
 
