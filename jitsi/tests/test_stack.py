@@ -250,9 +250,16 @@ def test_jitsi_accepts_only_tokens_and_no_guests(services):
     assert prosody["AUTH_TYPE"] == "jwt"
     assert prosody["JWT_ALLOW_EMPTY"] == "0"
     assert prosody["ENABLE_GUESTS"] == "0"
-    assert prosody["ENABLE_LOBBY"] == "1"
     web = environment(services["web"])
     assert web["ENABLE_AUTH"] == "1" and web["ENABLE_GUESTS"] == "0"
+
+
+def test_there_is_no_lobby_to_trap_token_holders(services):
+    """Our token already decides who enters; a lobby (members-only room) would hold every later arrival,
+    hosts who reconnect included, until someone admits them by hand (docs/jitsi.md, "No lobby")."""
+    prosody = environment(services["prosody"])
+    assert prosody["ENABLE_LOBBY"] == "0"
+    assert "lobby" not in prosody["XMPP_MUC_MODULES"]
 
 
 def test_moderator_rights_come_from_the_token(services):
