@@ -215,6 +215,8 @@ def test_backend_and_jitsi_share_app_id_secret_and_audience(services):
     # The token's `sub` is the XMPP domain Prosody serves.
     assert variable_in(backend["JITSI_SUBJECT"]) == variable_in(prosody["XMPP_DOMAIN"]) == "XMPP_DOMAIN"
     assert variable_in(backend["JITSI_EVENTS_SECRET"]) == variable_in(prosody["JITSI_EVENTS_SECRET"])
+    # jitsi_check posts its self-test where Prosody posts events.
+    assert backend["JITSI_EVENTS_API_PREFIX"] == prosody["JITSI_EVENTS_API_PREFIX"]
     assert environment(services["worker"]) == backend
 
 

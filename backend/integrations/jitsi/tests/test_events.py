@@ -39,7 +39,11 @@ def test_a_non_empty_object_or_a_scalar_is_still_refused(value):
     [
         ("occupant/joined", lambda bad: joined() | {"room_name": bad}, "room_name"),
         ("occupant/joined", lambda bad: joined(occupant_jid=bad), "occupant.occupant_jid"),
-        ("room/destroyed", lambda bad: DESTROYED | {"all_occupants": [joined(occupant_jid=bad)["occupant"]]}, "all_occupants.0.occupant_jid"),
+        (
+            "room/destroyed",
+            lambda bad: DESTROYED | {"all_occupants": [joined(occupant_jid=bad)["occupant"]]},
+            "all_occupants.0.occupant_jid",
+        ),
     ],
 )
 def test_nul_bytes_and_lone_surrogates_are_refused_naming_the_field(kind, build, field, bad):
