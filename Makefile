@@ -11,7 +11,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 HAS_FRONTEND := $(wildcard frontend/package.json)
 HAS_STACK_TESTS := $(wildcard jitsi/tests)
 
-.PHONY: help install run frontend test lint-python test-backend test-stack test-frontend test-postgres benchmark jitsi-config clean
+.PHONY: help install run frontend test lint-python test-backend test-stack test-frontend test-postgres benchmark jitsi-config jitsi-check clean
 
 help:
 	@echo "make run            set up and serve the app on http://$(HOST):$(PORT) (SQLite, local cache, demo data)"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-postgres  run the backend suite against PostgreSQL and Redis on 127.0.0.1"
 	@echo "make benchmark      measure the hot endpoints (docs/benchmarks.md)"
 	@echo "make jitsi-config   write a .env with fresh secrets for docker compose"
+	@echo "make jitsi-check    after docker compose up: check Jitsi, tokens, events and shared settings"
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -67,6 +68,11 @@ benchmark: install
 
 jitsi-config:
 	bash jitsi/generate-env.sh
+
+# The operator's smoke test of a running compose stack: Prosody's environment is compared with the
+# backend's inside the backend container (secrets are compared there, never printed).
+jitsi-check:
+	docker compose exec -T prosody env | docker compose exec -T backend python manage.py jitsi_check --jitsi-env -
 
 clean:
 	rm -rf $(VENV) backend/db.sqlite3 backend/staticfiles frontend/node_modules frontend/dist

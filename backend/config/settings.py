@@ -216,6 +216,8 @@ JITSI_TOKEN_ALGORITHM = env_str("JITSI_TOKEN_ALGORITHM", "HS256")
 JITSI_PRIVATE_KEY_FILE = env_str("JITSI_PRIVATE_KEY_FILE")  # RS256 only
 JITSI_KEY_ID = env_str("JITSI_KEY_ID")  # RS256 only
 JITSI_EVENTS_SECRET = env_str("JITSI_EVENTS_SECRET")
+# Where Prosody's event_sync posts (its api_prefix); only `manage.py jitsi_check` reads it here.
+JITSI_EVENTS_API_PREFIX = env_str("JITSI_EVENTS_API_PREFIX", "http://127.0.0.1:8000/api/jitsi")
 # How long a live session survives an empty, destroyed Jitsi room before it is ended.
 JITSI_ROOM_GRACE_SECONDS = env_int("JITSI_ROOM_GRACE_SECONDS", 300, minimum=0)
 # How long the public status answer may be cached by browsers and CDNs.

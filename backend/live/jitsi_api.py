@@ -3,6 +3,7 @@
 import hmac
 import json
 import logging
+import re
 
 from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
@@ -19,6 +20,7 @@ from live.events import jitsi_event_record
 logger = logging.getLogger(__name__)
 # A destroyed event lists every occupant the room ever had: generous, but bounded.
 MAX_EVENT_BYTES = 2 * 1024 * 1024
+SELF_TEST_NONCE = re.compile(r"[0-9a-f]{16,64}")
 
 
 class PayloadTooLarge(DomainError):
@@ -60,8 +62,36 @@ class JitsiEventView(APIView):
             payload = json.loads(request.body)
         except (ValueError, UnicodeDecodeError):
             raise Invalid("The body is not valid JSON.", code="parse_error") from None
+        return self.handle(payload)
+
+    def handle(self, payload) -> Response:
         try:
             event = parse_event(self.kind, payload)
         except InvalidEvent as error:
             raise Invalid(error.message, field=error.field) from None
         return Response({"result": jitsi_event_record(event)}, status=status.HTTP_200_OK)
+
+
+class JitsiSelfTestView(JitsiEventView):
+    """Answer `manage.py jitsi_check`: the same route and bearer check as Prosody's events, nothing recorded."""
+
+    kind = "self-test"
+
+    @extend_schema(
+        request=inline_serializer("JitsiSelfTest", {"nonce": serializers.RegexField(SELF_TEST_NONCE.pattern)}),
+        responses={
+            200: inline_serializer("JitsiSelfTestResult", {"result": serializers.CharField(), "nonce": serializers.CharField()}),
+            401: OpenApiResponse(description="Missing or wrong bearer secret"),
+        },
+        auth=[],
+    )
+    def post(self, request):
+        return super().post(request)
+
+    def handle(self, payload) -> Response:
+        # Echoing a fresh nonce shows the answer came from this view, not from a proxy that says 200 to anything.
+        nonce = payload.get("nonce") if isinstance(payload, dict) else None
+        if not isinstance(nonce, str) or not SELF_TEST_NONCE.fullmatch(nonce):
+            raise Invalid("must be 16 to 64 lowercase hexadecimal characters", field="nonce")
+        logger.info("jitsi self-test event accepted")
+        return Response({"result": "self-test", "nonce": nonce}, status=status.HTTP_200_OK)

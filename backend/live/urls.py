@@ -1,7 +1,7 @@
 from django.urls import path
 
 from live import api
-from live.jitsi_api import JitsiEventView
+from live.jitsi_api import JitsiEventView, JitsiSelfTestView
 
 urlpatterns = [
     path("webinars/instant/", api.InstantView.as_view(), name="webinar-instant"),
@@ -22,4 +22,6 @@ urlpatterns = [
         path(f"jitsi/events/{kind}", JitsiEventView.as_view(kind=kind), name=f"jitsi-event-{kind.replace('/', '-')}")
         for kind in ("room/created", "room/destroyed", "occupant/joined", "occupant/left")
     ],
+    # Not an event_sync path: `manage.py jitsi_check` posts here to prove the route and the secret.
+    path("jitsi/events/self-test", JitsiSelfTestView.as_view(), name="jitsi-event-self-test"),
 ]

@@ -14,7 +14,9 @@ REPO = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = REPO / "docker-compose.yml"
 ENV_EXAMPLE = REPO / "jitsi" / "env.example"
 GENERATE_ENV = REPO / "jitsi" / "generate-env.sh"
-EVENT_SYNC_CFG = REPO / "jitsi" / "prosody" / "conf.d" / "event_sync.cfg.lua"
+CONF_D = REPO / "jitsi" / "prosody" / "conf.d"
+EVENT_SYNC_CFG = CONF_D / "event_sync.cfg.lua"
+TOKEN_AFFILIATION_CFG = CONF_D / "token_affiliation.cfg.lua"
 
 JITSI_SERVICES = ("web", "prosody", "jicofo", "jvb")
 GENERATED_SECRETS = (
@@ -213,6 +215,8 @@ def test_backend_and_jitsi_share_app_id_secret_and_audience(services):
     # The token's `sub` is the XMPP domain Prosody serves.
     assert variable_in(backend["JITSI_SUBJECT"]) == variable_in(prosody["XMPP_DOMAIN"]) == "XMPP_DOMAIN"
     assert variable_in(backend["JITSI_EVENTS_SECRET"]) == variable_in(prosody["JITSI_EVENTS_SECRET"])
+    # jitsi_check posts its self-test where Prosody posts events.
+    assert backend["JITSI_EVENTS_API_PREFIX"] == prosody["JITSI_EVENTS_API_PREFIX"]
     assert environment(services["worker"]) == backend
 
 
@@ -250,9 +254,16 @@ def test_jitsi_accepts_only_tokens_and_no_guests(services):
     assert prosody["AUTH_TYPE"] == "jwt"
     assert prosody["JWT_ALLOW_EMPTY"] == "0"
     assert prosody["ENABLE_GUESTS"] == "0"
-    assert prosody["ENABLE_LOBBY"] == "1"
     web = environment(services["web"])
     assert web["ENABLE_AUTH"] == "1" and web["ENABLE_GUESTS"] == "0"
+
+
+def test_there_is_no_lobby_to_trap_token_holders(services):
+    """Our token already decides who enters; a lobby (members-only room) would hold every later arrival,
+    hosts who reconnect included, until someone admits them by hand (docs/jitsi.md, "No lobby")."""
+    prosody = environment(services["prosody"])
+    assert prosody["ENABLE_LOBBY"] == "0"
+    assert "lobby" not in prosody["XMPP_MUC_MODULES"]
 
 
 def test_moderator_rights_come_from_the_token(services):
@@ -291,9 +302,10 @@ def test_media_and_web_ports_are_published(services):
 # ------------------------------------------------------- the Prosody config
 
 
-def test_event_sync_cfg_is_valid_lua():
+@pytest.mark.parametrize("cfg", sorted(CONF_D.glob("*.cfg.lua")), ids=lambda path: path.name)
+def test_every_prosody_cfg_is_valid_lua(cfg):
     luac = require_tool("luac", "luac5.4", "luac5.3", "luac5.2", "luac5.1")
-    result = subprocess.run([luac, "-p", str(EVENT_SYNC_CFG)], capture_output=True, text=True)
+    result = subprocess.run([luac, "-p", str(cfg)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -331,12 +343,21 @@ end
 """
 
 
-def run_cfg(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess:
+def run_cfg(tmp_path, env: dict[str, str], cfg: Path = EVENT_SYNC_CFG) -> subprocess.CompletedProcess:
     lua = require_tool("lua", "lua5.4", "lua5.3")
     harness = tmp_path / "harness.lua"
     harness.write_text(LUA_HARNESS)
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("XMPP_", "JITSI_"))}
-    return subprocess.run([lua, str(harness), str(EVENT_SYNC_CFG)], capture_output=True, text=True, env={**clean, **env}, timeout=30)
+    return subprocess.run([lua, str(harness), str(cfg)], capture_output=True, text=True, env={**clean, **env}, timeout=30)
+
+
+def test_token_affiliation_says_it_loaded_at_the_default_log_level(tmp_path):
+    """Only token_affiliation grants moderator here; its own "loaded" line is at debug unless told otherwise.
+    A global option, before any Component, so the MUC component that loads the module inherits it."""
+    assert TOKEN_AFFILIATION_CFG.exists()
+    result = run_cfg(tmp_path, {}, TOKEN_AFFILIATION_CFG)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["*|token_affiliation_log_level=info"]
 
 
 def test_event_sync_component_posts_to_the_backend_with_the_secret_from_the_environment(tmp_path):

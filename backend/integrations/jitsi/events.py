@@ -8,6 +8,7 @@ breakout room, `room_name` is the *parent* room's). Room events carry `created_a
 Times are Unix seconds (Lua's os.time()).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -15,6 +16,9 @@ MAX_TEXT = 500
 # Lua timestamps are Unix seconds; anything outside 2001..2100 is not a real event.
 MIN_EPOCH, MAX_EPOCH = 1_000_000_000, 4_102_444_800
 KINDS = ("room/created", "room/destroyed", "occupant/joined", "occupant/left")
+# JSON can carry a NUL (\u0000) or half a surrogate pair (\ud800): PostgreSQL refuses the first in text
+# columns, and no UTF-8 database driver can encode the second. Neither occurs in a real room or JID.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class InvalidEvent(ValueError):
@@ -50,6 +54,8 @@ def _text(payload: dict, field: str, *, required: bool = True) -> str:
         return ""
     if not isinstance(value, str) or not value or len(value) > MAX_TEXT:
         raise InvalidEvent(field, f"must be a non-empty string of at most {MAX_TEXT} characters")
+    if UNSTORABLE.search(value):
+        raise InvalidEvent(field, "must not contain NUL characters or unpaired surrogates")
     return value
 
 
@@ -64,7 +70,8 @@ def _time(payload: dict, field: str, *, required: bool) -> datetime | None:
 
 def _user_id(value) -> int | None:
     # Our tokens put the user's primary key, as a string, in context.user.id.
-    if isinstance(value, str) and value.isdigit() and len(value) <= 18:
+    # ASCII digits only: str.isdigit() also accepts "²" (int() then fails) and other scripts' digits.
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18:
         return int(value)
     return None
 
@@ -96,6 +103,8 @@ def parse_event(kind: str, payload) -> JitsiEvent:
     if kind.startswith("room/"):
         at = _time(payload, "destroyed_at" if kind == "room/destroyed" else "created_at", required=True)
         occupants = payload.get("all_occupants", [])
+        if occupants == {}:
+            occupants = []  # Prosody's JSON encoder writes an empty Lua table as {}
         if not isinstance(occupants, list) or len(occupants) > 10_000:
             raise InvalidEvent("all_occupants", "must be a list")
         parsed = tuple(_occupant(o, f"all_occupants.{i}") for i, o in enumerate(occupants))

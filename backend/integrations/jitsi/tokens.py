@@ -3,8 +3,9 @@
 Every claim is checked by Prosody (jitsi-meet `resources/prosody-plugins/token/util.lib.lua`):
 `iss` an accepted issuer (the app id), `aud` a *string* among the accepted audiences, `sub` the XMPP
 domain or tenant, `room` the exact room (compared lower-cased; `*` would open every room, so it is
-never issued), and `nbf`/`exp` with no clock leeway at all. `context.user` values must be strings
-(lib-jitsi-meet `doc/tokens.md`); `context.user.moderator` is read by Prosody's `token_affiliation`.
+never issued), and `nbf`/`exp` with no clock leeway at all. Prosody does not check the types of the
+`context.user` values; we send strings, lib-jitsi-meet's documented form. `context.user.moderator` is
+read by Prosody's `token_affiliation`. No `lobby_bypass`: the stack runs without a lobby (docs/jitsi.md).
 """
 
 import re

@@ -303,3 +303,35 @@ class TestPayloadsTrustedNoFurtherThanTheSecret:
 
 def status_now(live_world):
     return Client().get(f"/api/webinars/by-slug/{live_world['webinar'].slug}/status/").json()
+
+
+def test_a_destroyed_room_with_an_empty_occupant_object_is_recorded(room):
+    """Prosody encodes an empty occupant list as {}; refusing it (4xx, never retried) would lose the room's end."""
+    response = post("room/destroyed", room.destroyed(1, []) | {"all_occupants": {}})
+    assert response.status_code == 200 and response.json() == {"result": "recorded"}
+    assert LiveSession.objects.get(pk=room.session.pk).room_destroyed_at is not None
+
+
+@pytest.mark.parametrize("bad", ["\\u0000", "\\ud800", "x\\udfffx"])
+@pytest.mark.parametrize("where, field", [("room_name", "room_name"), ("occupant_jid", "occupant.occupant_jid")])
+def test_nul_bytes_and_lone_surrogates_are_400_naming_the_field(live_world, room, bad, where, field):
+    payload = room.joined(live_world["users"]["approved"], "a1", 1)
+    marker = "BAD-TEXT-MARKER"
+    if where == "room_name":
+        payload["room_name"] = marker
+    else:
+        payload["occupant"]["occupant_jid"] = marker
+    # json.dumps would escape a lone surrogate anyway; write the escape as Prosody's encoder would.
+    raw = json.dumps(payload).replace(marker, f"{room.session.room}{bad}")
+    response = post("occupant/joined", None, raw=raw)
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "validation_error" and field in response.json()["fields"]
+    assert not AttendanceInterval.objects.exists()
+
+
+@pytest.mark.parametrize("user_id", ["²", "١"])
+def test_a_non_ascii_digit_user_id_is_ignored_not_a_500(room, user_id):
+    payload = room.joined(room.session.started_by, "z1", 1)
+    payload["occupant"]["id"] = user_id
+    response = post("occupant/joined", payload)
+    assert response.status_code == 200 and response.json() == {"result": "ignored"}
