@@ -220,6 +220,8 @@ JITSI_EVENTS_SECRET = env_str("JITSI_EVENTS_SECRET")
 JITSI_EVENTS_API_PREFIX = env_str("JITSI_EVENTS_API_PREFIX", "http://127.0.0.1:8000/api/jitsi")
 # How long a live session survives an empty, destroyed Jitsi room before it is ended.
 JITSI_ROOM_GRACE_SECONDS = env_int("JITSI_ROOM_GRACE_SECONDS", 300, minimum=0)
+# `make bench` only: mounts the floor view (benchmarks/floor.py) at /api/bench/floor/. Never in production.
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", default=False)
 # How long the public status answer may be cached by browsers and CDNs.
 STATUS_MAX_AGE = env_int("STATUS_MAX_AGE", 5, minimum=0)
 

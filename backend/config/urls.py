@@ -1,5 +1,6 @@
 """URL map: the API under /api/, the admin, and the single-page app for everything else."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -15,6 +16,11 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
+
+if settings.BENCHMARK_FLOOR:
+    from benchmarks.floor import FloorView
+
+    api_patterns.append(path("bench/floor/", FloorView.as_view(), name="bench-floor"))
 
 urlpatterns = [
     path("api/", include(api_patterns)),

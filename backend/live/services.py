@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.models import User
-from common.errors import DomainError, Forbidden, IllegalTransition
+from common.errors import DomainError, Forbidden, IllegalTransition, Missing
 from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
 from live.models import AttendanceInterval, LiveSession, grace_deadline
 from registrations.models import Registration
@@ -123,11 +124,11 @@ def live_session_end(*, webinar: Webinar, by: User) -> LiveSession:
     return end_session(session, webinar=webinar, by=by, at=timezone.now() if session.is_running else session.room_destroyed_at)
 
 
-def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: bool) -> DomainError | None:
+def _join_refusal(status: str, session: LiveSession | None, *, is_host: bool) -> DomainError | None:
     if session is None:
-        if webinar.status == W.ENDED:
+        if status == W.ENDED:
             return DomainError("The webinar has ended.", code="session_ended")
-        if webinar.status == W.CANCELLED:
+        if status == W.CANCELLED:
             return DomainError("The webinar was cancelled.", code="webinar_cancelled")
         if is_host:
             return DomainError("Start the session (or the green room) first.", code="session_not_started")
@@ -137,28 +138,48 @@ def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: boo
     return None
 
 
+def _caller(user: User) -> dict:
+    """What the join decides with, read in the same statement as the lock: co-host? registered how?"""
+    return {
+        "caller_is_cohost": Exists(Webinar.co_hosts.through.objects.filter(webinar_id=OuterRef("pk"), user_id=user.pk)),
+        "caller_registration": Subquery(Registration.objects.filter(webinar_id=OuterRef("pk"), user_id=user.pk).values("status")[:1]),
+    }
+
+
 @transaction.atomic
-def live_session_join(*, webinar: Webinar, user: User) -> tuple[LiveSession, RoomToken, bool]:
-    """Hosts join a running session as moderators; approved registrants join a live one. Records the join."""
-    # The webinar lock orders a join against End: no token and no open interval after the end.
-    webinar = lock_webinar(webinar.pk)
-    is_host = webinar.is_host(user)
-    if not is_host and not Registration.objects.filter(webinar=webinar, user=user, status=Registration.Status.APPROVED).exists():
+def live_session_join(*, webinar_id: int, user: User) -> tuple[LiveSession, RoomToken, bool]:
+    """Hosts join a running session as moderators; approved registrants join a live one. Records the join.
+
+    Four queries in all, the hot path of a Go-Live minute: authentication, the locked webinar with
+    the caller's standing, the running session, the attendance upsert.
+    """
+    # Shared: joins run side by side but never beside End (webinars/locking.py), so no token and no
+    # open interval come after the end.
+    webinar = lock_webinar(webinar_id, shared=True, annotate=_caller(user))
+    is_host = user.pk == webinar.organizer_id or webinar.caller_is_cohost
+    registration = webinar.caller_registration
+    if not (is_host or registration or (webinar.status != W.DRAFT and webinar.visibility == Webinar.Visibility.PUBLIC)):
+        raise Missing()  # hidden things look missing
+    if not is_host and registration != Registration.Status.APPROVED:
         raise Forbidden("Only hosts and approved registrants may join.", code="not_approved")
-    session = _running_session_locked(webinar)
-    refusal = _join_refusal(webinar, session, is_host=is_host)
+    session = webinar.live_sessions.exclude(state=State.ENDED).first()
+    status = webinar.status
+    if session is not None and not session.is_running:
+        # Its room is long gone: over. A shared holder never writes the webinar; the reaper records it.
+        status, session = (W.ENDED if session.opened_at else W.SCHEDULED), None
+    refusal = _join_refusal(status, session, is_host=is_host)
     if refusal:
         raise refusal
     now = timezone.now()
-    # A rejoin (reload, reconnect) reuses the open interval: the person never left.
-    open_interval = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).exists()
-    if not open_interval:
-        AttendanceInterval.objects.create(session=session, user=user, source=AttendanceInterval.Source.CLIENT, joined_at=now)
-        _changed(session)
+    # A rejoin (reload, reconnect) keeps the open interval: the person never left. The partial unique
+    # constraint one_open_client_interval makes this one statement, also for two joins at once.
+    AttendanceInterval.objects.bulk_create(
+        [AttendanceInterval(session=session, user=user, source=AttendanceInterval.Source.CLIENT, joined_at=now)], ignore_conflicts=True
+    )
     if is_host and session.room_destroyed_at:
         # A host came back: the room lives on, no grace-period ending.
-        session.room_destroyed_at = None
-        session.save(update_fields=["room_destroyed_at"])
+        LiveSession.objects.filter(pk=session.pk).update(room_destroyed_at=None)
+        _changed(session)
     token = room_token(
         config=TokenConfig.from_settings(settings),
         room=session.room,
@@ -169,18 +190,16 @@ def live_session_join(*, webinar: Webinar, user: User) -> tuple[LiveSession, Roo
 
 
 @transaction.atomic
-def live_session_leave(*, webinar: Webinar, user: User) -> int:
-    """Record that the caller left the room (idempotent); returns how many open intervals were closed."""
-    webinar = lock_webinar(webinar.pk)
-    session = webinar.live_sessions.order_by("-started_at").first()
+def live_session_leave(*, webinar_id: int, user: User) -> int:
+    """Record that the caller left the room (idempotent); returns how many open intervals were closed.
+
+    The participant count on the public status follows within its refresh interval, not at once.
+    """
+    lock_webinar(webinar_id, shared=True)
+    session = LiveSession.objects.filter(webinar_id=webinar_id).order_by("-started_at").first()
     if session is None:
         return 0
-    closed = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).update(
-        left_at=timezone.now()
-    )
-    if closed:
-        _changed(session)
-    return closed
+    return session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).update(left_at=timezone.now())
 
 
 @transaction.atomic

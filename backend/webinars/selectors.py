@@ -22,7 +22,7 @@ def webinars_with_details(queryset: QuerySet[Webinar], user) -> QuerySet[Webinar
 
 def published_webinar(user, pk: int) -> Webinar:
     """A webinar the user can open an event page for (any published one), else 404."""
-    return get_object_or_404(Webinar.objects.by_slug_for(user).prefetch_related("co_hosts"), pk=pk)
+    return get_object_or_404(Webinar.objects.by_slug_for(user), pk=pk)
 
 
 def reachable_webinar(user, pk: int) -> Webinar:
