@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import DomainError, Forbidden, IllegalTransition, Missing
+from common.prepared import PreparedValues
 from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
 from live.models import AttendanceInterval, LiveSession, grace_deadline
 from registrations.models import Registration
@@ -138,31 +139,44 @@ def _join_refusal(status: str, session: LiveSession | None, *, is_host: bool) ->
     return None
 
 
-def _caller(user: User) -> dict:
-    """What the join decides with, read in the same statement as the lock: co-host? registered how?"""
-    return {
-        "caller_is_cohost": Exists(Webinar.co_hosts.through.objects.filter(webinar_id=OuterRef("pk"), user_id=user.pk)),
-        "caller_registration": Subquery(Registration.objects.filter(webinar_id=OuterRef("pk"), user_id=user.pk).values("status")[:1]),
-    }
+_SESSION_FIELDS = ("id", "state", "room", "started_at", "opened_at", "room_destroyed_at")
+# What a join decides with, besides the locked webinar: is the caller a co-host, how are they
+# registered, and the running session, in one statement compiled once (common/prepared.py).
+_join_standing = PreparedValues(
+    lambda webinar_id, user_id: (
+        Webinar.objects.filter(pk=webinar_id)
+        .annotate(
+            running=FilteredRelation("live_sessions", condition=~Q(live_sessions__state=State.ENDED)),
+            is_cohost=Exists(Webinar.co_hosts.through.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id)),
+            registration=Subquery(Registration.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id).order_by().values("status")[:1]),
+        )
+        .order_by()
+        .values("is_cohost", "registration", *(f"running__{name}" for name in _SESSION_FIELDS))
+    ),
+    arity=2,
+)
 
 
 @transaction.atomic
 def live_session_join(*, webinar_id: int, user: User) -> tuple[LiveSession, RoomToken, bool]:
     """Hosts join a running session as moderators; approved registrants join a live one. Records the join.
 
-    Four queries in all, the hot path of a Go-Live minute: authentication, the locked webinar with
-    the caller's standing, the running session, the attendance upsert.
+    Four queries in all, the hot path of a Go-Live minute: authentication, the shared lock, the
+    caller's standing with the running session, the attendance upsert.
     """
     # Shared: joins run side by side but never beside End (webinars/locking.py), so no token and no
     # open interval come after the end.
-    webinar = lock_webinar(webinar_id, shared=True, annotate=_caller(user))
-    is_host = user.pk == webinar.organizer_id or webinar.caller_is_cohost
-    registration = webinar.caller_registration
+    webinar = lock_webinar(webinar_id, shared=True)
+    standing = _join_standing.first(webinar_id, user.pk)
+    is_host = user.pk == webinar.organizer_id or standing["is_cohost"]
+    registration = standing["registration"]
     if not (is_host or registration or (webinar.status != W.DRAFT and webinar.visibility == Webinar.Visibility.PUBLIC)):
         raise Missing()  # hidden things look missing
     if not is_host and registration != Registration.Status.APPROVED:
         raise Forbidden("Only hosts and approved registrants may join.", code="not_approved")
-    session = webinar.live_sessions.exclude(state=State.ENDED).first()
+    session = None
+    if standing["running__id"] is not None:
+        session = LiveSession(webinar_id=webinar_id, **{name: standing[f"running__{name}"] for name in _SESSION_FIELDS})
     status = webinar.status
     if session is not None and not session.is_running:
         # Its room is long gone: over. A shared holder never writes the webinar; the reaper records it.

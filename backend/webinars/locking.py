@@ -16,25 +16,23 @@ from common.errors import Missing
 from webinars.models import Webinar
 
 
-def lock_webinar(pk: int, *, shared: bool = False, annotate: dict | None = None) -> Webinar:
+def lock_webinar(pk: int, *, shared: bool = False) -> Webinar:
     """Lock the webinar's row until the transaction ends and return it.
 
-    Exclusive by default, with co-hosts prefetched for host checks. `annotate` adds expressions read
-    in the same statement (the caller's registration, say), so the hot paths pay one query for the
-    lock and what they decide with it. Refuses to run outside a transaction, where the lock would be
-    released at once; 404 (Missing) if the webinar is gone.
+    Exclusive by default, with co-hosts prefetched for host checks; shared for joins and leaves,
+    as one fixed statement (the hot path). Refuses to run outside a transaction, where the lock
+    would be released at once; 404 (Missing) if the webinar is gone.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("lock_webinar() must run inside transaction.atomic(): outside it the lock is released at once.")
-    queryset = Webinar.objects.filter(pk=pk).annotate(**(annotate or {}))
     if shared and connection.vendor == "postgresql":
-        # Django has no FOR SHARE; the compiled query keeps its parameters apart, as the ORM would.
-        sql, params = queryset.query.sql_with_params()
-        webinar = next(iter(Webinar.objects.raw(f'{sql} FOR SHARE OF "{Webinar._meta.db_table}"', params)), None)
+        # Django has no FOR SHARE. One fixed statement, with the id as a parameter.
+        sql = f'SELECT * FROM "{Webinar._meta.db_table}" WHERE "id" = %s FOR SHARE'  # noqa: S608 - our table name; the id is a parameter
+        webinar = next(iter(Webinar.objects.raw(sql, [pk])), None)
     else:
         # of=("self",): lock this row only, never rows of tables a later change might join in.
         # (SQLite has no row locks: its write transactions, BEGIN IMMEDIATE, serialize instead.)
-        queryset = queryset.select_for_update(of=("self",))
+        queryset = Webinar.objects.filter(pk=pk).select_for_update(of=("self",))
         webinar = (queryset if shared else queryset.prefetch_related("co_hosts")).first()
     if webinar is None:
         raise Missing()
