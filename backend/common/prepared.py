@@ -10,7 +10,9 @@ from collections.abc import Callable
 from django.db import connection
 from django.db.models import QuerySet
 
-_SENTINEL_BASE = -7_391_000_000_000  # no id or parameter of ours is ever this
+# Arguments are integers (ids). The sentinels must lie inside every integer field's range: Django
+# drops a comparison with an out-of-range value from the SQL, and the argument with it.
+_SENTINEL_BASE = 2_147_000_000
 
 
 class PreparedValues:
@@ -21,9 +23,11 @@ class PreparedValues:
         self._compiled: tuple[str, list, list] | None = None
 
     def _compile(self):
-        sentinels = [_SENTINEL_BASE - i for i in range(self._arity)]
+        sentinels = [_SENTINEL_BASE + i for i in range(self._arity)]
         query = self._build(*sentinels).query
         sql, params = query.sql_with_params()
+        if any(sentinel not in params for sentinel in sentinels):
+            raise ValueError("an argument does not reach the compiled SQL; PreparedValues cannot swap it")
         slots = [sentinels.index(p) if isinstance(p, int) and p in sentinels else None for p in params]
         return sql, slots, list(params)
 

@@ -8,9 +8,11 @@ from webinars.models import Webinar
 pytestmark = pytest.mark.django_db
 
 by_organizer = PreparedValues(
-    lambda organizer_id, min_capacity: Webinar.objects.filter(organizer_id=organizer_id, capacity__gte=min_capacity)
-    .order_by("-capacity")
-    .values("title", "capacity", "starts_at"),
+    lambda organizer_id, min_capacity: (
+        Webinar.objects.filter(organizer_id=organizer_id, capacity__gte=min_capacity)
+        .order_by("-capacity")
+        .values("title", "capacity", "starts_at")
+    ),
     arity=2,
 )
 
