@@ -5,7 +5,7 @@ from django.core import mail
 from django.utils import timezone
 
 from live.models import AttendanceInterval
-from live.services import live_session_end, live_session_join, live_session_open, live_session_start
+from live.services import live_session_end, live_session_open, live_session_start
 from registrations.models import Registration
 from registrations.notifications import recording_published
 from registrations.providers import providers
@@ -58,28 +58,28 @@ class TestWereLive:
 
 
 class TestFollowUp:
-    def _run(self, world, django_capture_on_commit_callbacks):
+    def _run(self, world, django_capture_on_commit_callbacks, api):
         webinar, host = world["webinar"], world["host"]
         live_session_start(webinar=webinar, by=host)
-        live_session_join(webinar=webinar, user=world["people"]["present"])
-        live_session_join(webinar=webinar, user=world["people"]["unsubscribed"])
+        for name in ("present", "unsubscribed"):
+            assert api.as_(world["people"][name]).post(f"/api/webinars/{webinar.pk}/live/join/").status_code == 200
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
             live_session_end(webinar=webinar, by=host)
 
-    def test_attendees_are_thanked_and_the_others_missed(self, world, django_capture_on_commit_callbacks):
-        self._run(world, django_capture_on_commit_callbacks)
+    def test_attendees_are_thanked_and_the_others_missed(self, api, world, django_capture_on_commit_callbacks):
+        self._run(world, django_capture_on_commit_callbacks, api)
         assert sent("Thank you for attending") == ["present"]
         assert sent("Sorry we missed you") == ["approved"]
         assert sent() == ["approved", "present"]  # not the waitlisted, the cancelled, the unsubscribed (who attended)
 
-    def test_they_carry_the_recording_link_once_there_is_one(self, world, django_capture_on_commit_callbacks, monkeypatch):
+    def test_they_carry_the_recording_link_once_there_is_one(self, api, world, django_capture_on_commit_callbacks, monkeypatch):
         monkeypatch.setattr(providers, "recording_url", lambda webinar_id: f"https://example.test/recordings/{webinar_id}")
-        self._run(world, django_capture_on_commit_callbacks)
+        self._run(world, django_capture_on_commit_callbacks, api)
         assert all(f"https://example.test/recordings/{world['webinar'].pk}" in m.body for m in mail.outbox)
 
-    def test_a_published_recording_is_announced_once(self, world, django_capture_on_commit_callbacks):
-        self._run(world, django_capture_on_commit_callbacks)
+    def test_a_published_recording_is_announced_once(self, api, world, django_capture_on_commit_callbacks):
+        self._run(world, django_capture_on_commit_callbacks, api)
         mail.outbox.clear()
         for _ in range(2):  # published, unpublished, published again
             with django_capture_on_commit_callbacks(execute=True):
