@@ -45,7 +45,7 @@ def registrants_notify_cancelled(*, webinar: Webinar) -> None:
     _after_commit("webinar_cancelled", webinar.pk, f"seq{webinar.sequence}")
 
 
-def recording_published(*, webinar_id: int, recording_id: int) -> None:
+def registrants_notify_recording(*, webinar_id: int, recording_id: int) -> None:
     """The hook for recordings (issue 13): call it inside the transaction that publishes a recording.
 
     Approved registrants who want follow-ups get its link once per recording, however often it is

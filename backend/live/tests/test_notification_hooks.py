@@ -7,7 +7,7 @@ from django.utils import timezone
 from live.models import AttendanceInterval
 from live.services import live_session_end, live_session_open, live_session_start
 from registrations.models import Registration
-from registrations.notifications import recording_published
+from registrations.notifications import registrants_notify_recording
 from registrations.providers import providers
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ class TestFollowUp:
         mail.outbox.clear()
         for _ in range(2):  # published, unpublished, published again
             with django_capture_on_commit_callbacks(execute=True):
-                recording_published(webinar_id=world["webinar"].pk, recording_id=7)
+                registrants_notify_recording(webinar_id=world["webinar"].pk, recording_id=7)
         assert sent("Recording available") == ["approved", "present"]
         assert len(mail.outbox) == 2
 
