@@ -159,6 +159,17 @@ if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, got {_task_backend!r}.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
+# --- Notifications (docs/notifications.md) ---------------------------------------------
+# Reminders go this many minutes before a webinar starts; `manage.py send_due_reminders` (the reaper) sends them.
+# Empty means the default (compose passes an unset variable as ""); "off" means no reminders.
+_raw_offsets = env_str("REMINDER_OFFSETS_MINUTES") or "1440,15"
+_offsets = [] if _raw_offsets == "off" else [item.strip() for item in _raw_offsets.split(",")]
+if not all(item.isdigit() and int(item) > 0 for item in _offsets) or len({int(item) for item in _offsets}) != len(_offsets):
+    raise ImproperlyConfigured(f"REMINDER_OFFSETS_MINUTES must be distinct positive whole minutes, comma-separated, got {_offsets!r}.")
+REMINDER_OFFSETS_MINUTES = sorted((int(item) for item in _offsets), reverse=True)
+# Recipients per send task: a webinar with 10,000 registrants becomes 20 short tasks, not one long one.
+NOTIFY_BATCH_SIZE = env_int("NOTIFY_BATCH_SIZE", 500, minimum=1)
+
 # --- API -----------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],

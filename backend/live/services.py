@@ -13,6 +13,7 @@ from common.prepared import PreparedValues
 from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
 from live.models import AttendanceInterval, LiveSession, grace_deadline
 from registrations.models import Registration
+from registrations.notifications import registrants_follow_up, registrants_notify_live
 from webinars import lifecycle
 from webinars.cache import invalidate_public_status
 from webinars.locking import lock_webinar
@@ -77,6 +78,7 @@ def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) ->
         opened_at=None if practice else now,
     )
     lifecycle.transition(webinar, W.LIVE)
+    registrants_notify_live(webinar=webinar, session=session)
     return session, True
 
 
@@ -92,6 +94,7 @@ def live_session_open(*, webinar: Webinar, by: User) -> LiveSession:
     session.opened_at = timezone.now()
     session.save(update_fields=["state", "opened_at"])
     _changed(session)
+    registrants_notify_live(webinar=webinar, session=session)
     return session
 
 
@@ -107,6 +110,7 @@ def end_session(session: LiveSession, *, webinar: Webinar, by: User | None, at) 
     session.save(update_fields=["state", "ended_at", "ended_by"])
     session.intervals.filter(left_at__isnull=True).update(left_at=at)
     lifecycle.transition(webinar, W.ENDED if session.opened_at else W.SCHEDULED)
+    registrants_follow_up(webinar=webinar, session=session)
     _changed(session)
     return session
 

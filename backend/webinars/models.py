@@ -88,6 +88,9 @@ class Webinar(models.Model):
     organizer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organized_webinars")
     co_hosts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="co_hosted_webinars")
     tags = models.ManyToManyField(Tag, blank=True, related_name="webinars")
+    # The calendar file's SEQUENCE: raised by every change of time or title and by the cancellation, so
+    # that calendars move (or drop) the event they already hold instead of adding a second one.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

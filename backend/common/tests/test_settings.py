@@ -45,6 +45,9 @@ def test_documented_production_settings_pass_check_deploy():
         ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
         ({"JITSI_TOKEN_TTL": "soon"}, "JITSI_TOKEN_TTL"),
         ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
+        ({"REMINDER_OFFSETS_MINUTES": "1440,-15"}, "REMINDER_OFFSETS_MINUTES"),
+        ({"REMINDER_OFFSETS_MINUTES": "15,015"}, "REMINDER_OFFSETS_MINUTES"),
+        ({"NOTIFY_BATCH_SIZE": "0"}, "NOTIFY_BATCH_SIZE"),
         # Each worker process would have its own cache: invalidations would reach one of them only.
         ({"REDIS_URL": None}, "REDIS_URL"),
     ],
