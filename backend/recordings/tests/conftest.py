@@ -1,3 +1,4 @@
+import itertools
 import struct
 
 import pytest
@@ -9,6 +10,7 @@ from recordings.storage import recordings_storage
 
 SECRET = "test-recordings-secret-0123456789abcdef"
 RECORDING_ROLES = LIVE_ROLES
+_paths = itertools.count(1)
 
 
 def box(kind: bytes, payload: bytes) -> bytes:
@@ -67,9 +69,7 @@ def stored_recording(media):
     """A recording already in storage, for a session: ready, published or not."""
 
     def make(session, *, published: bool = False, status=Recording.Status.READY, content: bytes = b"video") -> Recording:
-        recording = Recording.objects.create(
-            session=session, status=status, published=published, source_path=f"x/{session.pk}-{published}-{status}.mp4"
-        )
+        recording = Recording.objects.create(session=session, status=status, published=published, source_path=f"x/{next(_paths)}.mp4")
         if status == Recording.Status.READY:
             recording.file = recordings_storage().save(f"recordings/r{recording.pk}.mp4", ContentFile(content))
             recording.size_bytes = len(content)
