@@ -137,6 +137,15 @@ def test_a_symlink_out_of_the_inbox_is_refused(api, session, inbox, tmp_path):
     assert response.status_code == 400 and "path" in response.json()["fields"]
 
 
+@pytest.mark.parametrize(
+    "raw, field", [(b'{"room": "\\ud800", "path": "a/b.mp4"}', "room"), (b'{"room": "abc", "path": "a/\\udfff.mp4"}', "path")]
+)
+def test_unpaired_surrogates_are_400_naming_the_field(api, session, inbox, raw, field):
+    response = api.post(URL, raw, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {SECRET}")
+    assert response.status_code == 400, response.content
+    assert field in response.json()["fields"]
+
+
 @pytest.mark.parametrize("raw", [b"{not json", b"[]", b'"text"', b"null"])
 def test_malformed_bodies_are_400(api, session, inbox, raw):
     response = api.post(URL, raw, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {SECRET}")
