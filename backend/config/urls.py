@@ -11,6 +11,7 @@ api_patterns = [
     path("health/", health, name="health"),
     path("auth/", include("accounts.urls")),
     path("", include("registrations.urls")),
+    path("", include("recordings.urls")),
     path("", include("live.urls")),
     path("", include("webinars.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
