@@ -3,10 +3,13 @@
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import DomainError, Invalid
+from common.prepared import PreparedValues
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
 from webinars.locking import lock_webinar
@@ -39,30 +42,61 @@ def _seat_or_waitlist(registration: Registration, webinar: Webinar) -> str:
     return registration.status
 
 
+# What a registration decides with, read under the lock in one statement compiled once
+# (common/prepared.py): is the caller a co-host, their earlier registration, the seats taken.
+_registration_standing = PreparedValues(
+    lambda webinar_id, user_id: (
+        Webinar.objects.filter(pk=webinar_id)
+        .annotate(
+            is_cohost=Exists(Webinar.co_hosts.through.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id)),
+            earlier_id=Subquery(Registration.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id).order_by().values("pk")[:1]),
+            earlier_status=Subquery(
+                Registration.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id).order_by().values("status")[:1]
+            ),
+            seats_taken=Coalesce(
+                Subquery(
+                    Registration.objects.filter(webinar_id=OuterRef("pk"), status=R.APPROVED)
+                    .order_by()
+                    .values("webinar_id")
+                    .annotate(taken=Count("pk"))
+                    .values("taken")
+                ),
+                0,
+            ),
+        )
+        .order_by()
+        .values("is_cohost", "earlier_id", "earlier_status", "seats_taken")
+    ),
+    arity=2,
+)
+
+
 @transaction.atomic
 def registration_create(*, webinar: Webinar, user: User) -> Registration:
     """Register the caller: pending under approval, else a seat if one is free, else the waitlist."""
     # Two last-seat registrations (or a registration and a cancellation) serialize on the webinar
     # lock, so the seat count below stays true. SQLite's write transaction serializes them instead.
-    webinar = lock_webinar(webinar.pk)
-    if webinar.is_host(user):
+    # Three statements under the lock (lock, standing, write): a burst queues on it, so it is held briefly.
+    webinar = lock_webinar(webinar.pk, prefetch_hosts=False)
+    standing = _registration_standing.first(webinar.pk, user.pk)
+    if user.pk == webinar.organizer_id or standing["is_cohost"]:
         raise DomainError("Hosts cannot register for their own webinar.", code="host_cannot_register")
     if webinar.status not in OPEN_FOR_REGISTRATION:
         raise DomainError(f"Registration is closed: the webinar is {webinar.status}.", code="registration_closed")
-    registration = Registration.objects.filter(webinar=webinar, user=user).first()
-    if registration and registration.status in Registration.ACTIVE:
+    if standing["earlier_status"] in Registration.ACTIVE:
         raise DomainError("You are already registered.", code="already_registered")
-    if registration and registration.status == R.REJECTED:
+    if standing["earlier_status"] == R.REJECTED:
         raise DomainError("The hosts declined your registration.", code="registration_rejected")
-    if registration is None:
-        registration = Registration(webinar=webinar, user=user)
-    registration.created_at = timezone.now()
     if webinar.registration_policy == Webinar.Policy.APPROVAL:
-        registration.status = R.PENDING
-        registration.save()
-        _notify(registration, "pending")
-        return registration
-    _notify(registration, "confirmed" if _seat_or_waitlist(registration, webinar) == R.APPROVED else "waitlisted")
+        status = R.PENDING
+    elif webinar.capacity is None or standing["seats_taken"] < webinar.capacity:
+        status = R.APPROVED
+    else:
+        status = R.WAITLISTED
+    # Registering again after cancelling reuses the row and goes to the back of the queue.
+    registration = Registration(pk=standing["earlier_id"], webinar=webinar, user=user, status=status, created_at=timezone.now())
+    registration.save(force_update=registration.pk is not None, force_insert=registration.pk is None)
+    _notify(registration, {R.PENDING: "pending", R.APPROVED: "confirmed", R.WAITLISTED: "waitlisted"}[status])
     return registration
 
 

@@ -11,29 +11,32 @@ deadlock); it writes only its own interval, or the session's room flag.
 """
 
 from django.db import connection, transaction
+from django.db.models import prefetch_related_objects
 
 from common.errors import Missing
 from webinars.models import Webinar
 
 
-def lock_webinar(pk: int, *, shared: bool = False) -> Webinar:
+def lock_webinar(pk: int, *, shared: bool = False, prefetch_hosts: bool = True) -> Webinar:
     """Lock the webinar's row until the transaction ends and return it.
 
-    Exclusive by default, with co-hosts prefetched for host checks; shared for joins and leaves,
-    as one fixed statement (the hot path). Refuses to run outside a transaction, where the lock
-    would be released at once; 404 (Missing) if the webinar is gone.
+    Exclusive by default, shared for joins and leaves; one fixed statement on PostgreSQL (compiling
+    an ORM query per call costs more than running it, and the hot paths hold the lock meanwhile).
+    Co-hosts are prefetched for host checks unless `prefetch_hosts` is off. Refuses to run outside
+    a transaction, where the lock would be released at once; 404 (Missing) if the webinar is gone.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("lock_webinar() must run inside transaction.atomic(): outside it the lock is released at once.")
-    if shared and connection.vendor == "postgresql":
-        # Django has no FOR SHARE. One fixed statement, with the id as a parameter.
-        sql = f'SELECT * FROM "{Webinar._meta.db_table}" WHERE "id" = %s FOR SHARE'  # noqa: S608 - our table name; the id is a parameter
+    if connection.vendor == "postgresql":
+        # Django has no FOR SHARE. This row only (no joins), the id as a parameter.
+        mode = "SHARE" if shared else "UPDATE"
+        sql = f'SELECT * FROM "{Webinar._meta.db_table}" WHERE "id" = %s FOR {mode}'  # noqa: S608 - our table name; the id is a parameter
         webinar = next(iter(Webinar.objects.raw(sql, [pk])), None)
     else:
-        # of=("self",): lock this row only, never rows of tables a later change might join in.
-        # (SQLite has no row locks: its write transactions, BEGIN IMMEDIATE, serialize instead.)
-        queryset = Webinar.objects.filter(pk=pk).select_for_update(of=("self",))
-        webinar = (queryset if shared else queryset.prefetch_related("co_hosts")).first()
+        # SQLite has no row locks: its write transactions (BEGIN IMMEDIATE) serialize instead.
+        webinar = Webinar.objects.filter(pk=pk).select_for_update(of=("self",)).first()
     if webinar is None:
         raise Missing()
+    if prefetch_hosts and not shared:
+        prefetch_related_objects([webinar], "co_hosts")
     return webinar
