@@ -234,19 +234,18 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="stagecall-bench-"))
     data = seed(workdir, attendees=args.attendees, burst_users=args.burst_users, rounds=args.rounds)
     options = dict(rounds=args.rounds, seconds=args.seconds, connections=args.connections)
-    server = Server(8765, args.workers, args.threads)
-    try:
-        print(f"{args.attendees} registrations:")
-        small = run_phase(server, data, with_register=True, **options)
-    finally:
-        server.stop()
+
+    def phase(registrations: int, *, with_register: bool) -> dict:
+        server = Server(8765, args.workers, args.threads)  # a fresh server per phase: memory is per phase
+        try:
+            print(f"{registrations} registrations:")
+            return run_phase(server, data, with_register=with_register, **options)
+        finally:
+            server.stop()
+
+    small = phase(args.attendees, with_register=True)
     registrations = grow_registrations(data["live"]["id"], args.crowd)
-    server = Server(8765, args.workers, args.threads)
-    try:
-        print(f"{registrations} registrations:")
-        large = run_phase(server, data, with_register=False, **options)
-    finally:
-        server.stop()
+    large = phase(registrations, with_register=False)
 
     report = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
