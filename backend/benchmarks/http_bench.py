@@ -121,9 +121,9 @@ def grow_registrations(live_id: int, total: int) -> int:
 
 
 class Server:
-    def __init__(self, port: int, workers: int, threads: int):
+    def __init__(self, port: int, workers: int, threads: int, worker_class: str = "gthread"):
         self.url = f"http://127.0.0.1:{port}"
-        command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "-k", "gthread", "-w", str(workers)]
+        command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "-k", worker_class, "-w", str(workers)]
         command += ["--threads", str(threads), "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
         self.process = subprocess.Popen(command, cwd=BACKEND, env=os.environ.copy())
         for _ in range(100):
@@ -222,6 +222,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
     parser.add_argument("--attendees", type=int, default=2000)
     parser.add_argument("--crowd", type=int, default=100_000, help="registrations for the large case")
     parser.add_argument("--burst-users", type=int, default=4000)
@@ -236,7 +237,7 @@ def main() -> int:
     options = dict(rounds=args.rounds, seconds=args.seconds, connections=args.connections)
 
     def phase(registrations: int, *, with_register: bool) -> dict:
-        server = Server(8765, args.workers, args.threads)  # a fresh server per phase: memory is per phase
+        server = Server(8765, args.workers, args.threads, args.worker_class)  # fresh per phase: memory is per phase
         try:
             print(f"{registrations} registrations:")
             return run_phase(server, data, with_register=with_register, **options)
@@ -249,7 +250,7 @@ def main() -> int:
 
     report = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "config": vars(args) | {"server": f"gunicorn gthread {args.workers}x{args.threads}", "webinars": data["webinars"]},
+        "config": vars(args) | {"server": f"gunicorn {args.worker_class} {args.workers}x{args.threads}", "webinars": data["webinars"]},
         "small": summarize(small) | {"worker_rss_kib": small["worker_rss_kib"]},
         "large": summarize(large) | {"worker_rss_kib": large["worker_rss_kib"], "registrations": registrations},
     }

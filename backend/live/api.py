@@ -1,11 +1,9 @@
 """Live API: go live, join with a Jitsi room token, leave, participants, attendance, public status."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotModified
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,6 +11,7 @@ from rest_framework.views import APIView
 from common.csv import csv_response
 from live import selectors, services
 from live.models import LiveSession
+from live.status_http import status_response
 from webinars.api import WebinarSerializer
 from webinars.models import Webinar
 from webinars.permissions import IsWebinarHost, hosted_webinar
@@ -202,25 +201,12 @@ class InstantView(APIView):
         )
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
-    candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-    return etag in candidates or "*" in candidates
-
-
 class _PublicStatusView(APIView):
     # Public and identical for everyone, so that a CDN can share it: no authentication at all
-    # (a stale token in the browser must not turn a poll into a 401).
+    # (a stale token in the browser must not turn a poll into a 401). In production the
+    # PublicStatusFastPath middleware answers before this view; both use status_response.
     authentication_classes = []
     permission_classes = [AllowAny]
-
-    def _answer(self, request, entry: dict | None, *, allow_unlisted: bool):
-        if entry is None or (entry["visibility"] != Webinar.Visibility.PUBLIC and not allow_unlisted):
-            raise NotFound()
-        # The body and its ETag were rendered once, when the entry was computed: a poll only compares.
-        headers = {"ETag": entry["etag"], "Cache-Control": f"public, max-age={settings.STATUS_MAX_AGE}"}
-        if _matches(request.headers.get("If-None-Match", ""), entry["etag"]):
-            return HttpResponseNotModified(headers=headers)
-        return HttpResponse(entry["body"], content_type="application/json", headers=headers)
 
 
 class PublicStatusView(_PublicStatusView):
@@ -228,7 +214,7 @@ class PublicStatusView(_PublicStatusView):
 
     @extend_schema(responses={200: PublicStatusSerializer, 304: None}, auth=[])
     def get(self, request, pk: int):
-        return self._answer(request, selectors.public_status(pk), allow_unlisted=False)
+        return status_response(request, pk=pk)
 
 
 class PublicStatusBySlugView(_PublicStatusView):
@@ -236,5 +222,4 @@ class PublicStatusBySlugView(_PublicStatusView):
 
     @extend_schema(responses={200: PublicStatusSerializer, 304: None}, auth=[])
     def get(self, request, slug: str):
-        webinar_id = selectors.webinar_id_for_slug(slug)
-        return self._answer(request, selectors.public_status(webinar_id) if webinar_id else None, allow_unlisted=True)
+        return status_response(request, slug=slug)

@@ -101,3 +101,20 @@ def test_a_stale_token_does_not_break_the_public_poll(live_world):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION="Bearer not-a-token")
     assert client.get(f"/api/webinars/by-slug/{live_world['webinar'].slug}/status/").status_code == 200
+
+
+def test_the_poll_is_answered_before_sessions_users_and_csrf(api, live_world, monkeypatch):
+    """The fast path answers what the DRF view answers, without the middleware below it."""
+    from live.api import PublicStatusBySlugView
+
+    webinar = live_world["webinar"]
+    through_middleware = status_of(api, webinar)
+    assert "Cookie" not in through_middleware.get("Vary", "")  # no session was touched
+
+    def never(*args, **kwargs):
+        raise AssertionError("the DRF view ran")
+
+    monkeypatch.setattr(PublicStatusBySlugView, "get", never)
+    again = status_of(api, webinar)
+    assert (again.status_code, again.content, again["ETag"]) == (200, through_middleware.content, through_middleware["ETag"])
+    assert status_of(api, webinar, HTTP_HOST="evil.example").status_code == 400
