@@ -101,7 +101,12 @@ export async function signUpByApi(request: APIRequestContext, who: Person): Prom
 }
 
 /** Create and publish a public webinar through the API; returns its slug. */
-export async function publishedWebinarByApi(request: APIRequestContext, access: string, title: string): Promise<string> {
+export async function publishedWebinarByApi(
+  request: APIRequestContext,
+  access: string,
+  title: string,
+  policy: 'open' | 'approval' = 'approval',
+): Promise<string> {
   const headers = { Authorization: `Bearer ${access}` };
   const start = new Date(Date.now() + 24 * 3600_000);
   const created = await request.post('/api/webinars/', {
@@ -112,7 +117,7 @@ export async function publishedWebinarByApi(request: APIRequestContext, access: 
       starts_at: start.toISOString(),
       ends_at: new Date(start.getTime() + 3600_000).toISOString(),
       capacity: 100,
-      registration_policy: 'approval',
+      registration_policy: policy,
       visibility: 'public',
       tags: ['onboarding'],
     },
@@ -122,4 +127,20 @@ export async function publishedWebinarByApi(request: APIRequestContext, access: 
   const published = await request.post(`/api/webinars/${webinar.id}/publish/`, { headers, data: {} });
   expect(published.ok(), await published.text()).toBe(true);
   return webinar.slug;
+}
+
+/** Register for a webinar through the API (set-up, not the point of a test). */
+export async function registerByApi(request: APIRequestContext, access: string, slug: string): Promise<void> {
+  const headers = { Authorization: `Bearer ${access}` };
+  const webinar = (await (await request.get(`/api/webinars/by-slug/${slug}/`, { headers })).json()) as { id: number };
+  const registered = await request.post(`/api/webinars/${webinar.id}/register/`, { headers, data: {} });
+  expect(registered.status(), await registered.text()).toBe(201);
+}
+
+/** Fill the login form the page is on (the app then follows `?next=`). */
+export async function fillLogin(page: Page, who: Person): Promise<void> {
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
 }

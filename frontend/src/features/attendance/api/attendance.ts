@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, downloadFile } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { AttendanceRow, Paginated, TimelinePoint } from '@/types/api';
 
@@ -21,14 +22,20 @@ export async function getTimeline(webinarId: number, signal?: AbortSignal): Prom
 }
 
 export function useAttendance(webinarId: number, enabled = true) {
-  return useQuery({ queryKey: queryKeys.attendance(webinarId), queryFn: ({ signal }) => getAttendance(webinarId, signal), enabled });
+  const { ready, viewer } = useViewer();
+  return useQuery({
+    queryKey: queryKeys.attendance(webinarId, viewer),
+    queryFn: ({ signal }) => getAttendance(webinarId, signal),
+    enabled: ready && enabled,
+  });
 }
 
 export function useTimeline(webinarId: number, enabled = true) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: queryKeys.timeline(webinarId),
+    queryKey: queryKeys.timeline(webinarId, viewer),
     queryFn: ({ signal }) => getTimeline(webinarId, signal),
-    enabled,
+    enabled: ready && enabled,
     retry: false,
   });
 }

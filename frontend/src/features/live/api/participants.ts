@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { config } from '@/config/env';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { Participant, Paginated } from '@/types/api';
 
@@ -11,10 +12,11 @@ export async function listParticipants(webinarId: number, signal?: AbortSignal):
 }
 
 export function useParticipants(webinarId: number, options: { enabled?: boolean } = {}) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: queryKeys.participants(webinarId),
+    queryKey: queryKeys.participantList(webinarId, viewer),
     queryFn: ({ signal }) => listParticipants(webinarId, signal),
-    enabled: options.enabled ?? true,
+    enabled: ready && (options.enabled ?? true),
     refetchInterval: config.participantsPollMs,
   });
 }

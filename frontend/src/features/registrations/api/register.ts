@@ -19,7 +19,7 @@ function useRegistrationChange(fn: (webinarId: number) => Promise<Registration>)
     mutationFn: fn,
     onSettled: () => {
       void client.invalidateQueries({ queryKey: queryKeys.webinars });
-      void client.invalidateQueries({ queryKey: queryKeys.myRegistrations });
+      void client.invalidateQueries({ queryKey: queryKeys.registrations });
     },
   });
 }
