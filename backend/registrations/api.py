@@ -47,7 +47,12 @@ class RegistrationSerializer(serializers.ModelSerializer):
 
 class BulkDecisionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["approve", "reject"])
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=500)
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        min_length=1,
+        max_length=500,
+        error_messages={"min_length": "Choose at least one registration.", "max_length": "Choose at most {max_length} registrations."},
+    )
 
 
 class BulkResultSerializer(serializers.Serializer):

@@ -9,11 +9,11 @@ from accounts.models import User
 from common.errors import DomainError, Invalid
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
+from webinars.lifecycle import IN_A_SENTENCE, OPEN_FOR_REGISTRATION
 from webinars.models import Webinar
 from webinars.services import require_host
 
 R = Registration.Status
-OPEN_FOR_REGISTRATION = {Webinar.Status.SCHEDULED, Webinar.Status.LIVE}
 
 
 def _notify(registration: Registration, kind: str) -> None:
@@ -47,7 +47,7 @@ def registration_create(*, webinar: Webinar, user: User) -> Registration:
     if webinar.is_host(user):
         raise DomainError("Hosts cannot register for their own webinar.", code="host_cannot_register")
     if webinar.status not in OPEN_FOR_REGISTRATION:
-        raise DomainError(f"Registration is closed: the webinar is {webinar.status}.", code="registration_closed")
+        raise DomainError(f"Registration is closed: the webinar {IN_A_SENTENCE[webinar.status]}.", code="registration_closed")
     registration = Registration.objects.filter(webinar=webinar, user=user).first()
     if registration and registration.status in Registration.ACTIVE:
         raise DomainError("You are already registered.", code="already_registered")
@@ -69,6 +69,8 @@ def registration_create(*, webinar: Webinar, user: User) -> Registration:
 def registration_cancel(*, webinar: Webinar, user: User) -> Registration:
     """The registrant gives up their registration; a freed seat goes to the oldest waitlisted person."""
     webinar = _lock_webinar(webinar)
+    if webinar.status not in OPEN_FOR_REGISTRATION:  # over: nothing to free, no email to send
+        raise DomainError(f"Registration is closed: the webinar {IN_A_SENTENCE[webinar.status]}.", code="registration_closed")
     registration = Registration.objects.filter(webinar=webinar, user=user, status__in=Registration.ACTIVE).first()
     if registration is None:
         raise DomainError("You have no active registration for this webinar.", code="not_registered")
@@ -120,7 +122,7 @@ def registrations_decide(*, webinar: Webinar, by: User, action: str, ids: list[i
     webinar = _lock_webinar(webinar)
     require_host(webinar, by, "Only the webinar's hosts may manage registrations.")
     if webinar.status not in OPEN_FOR_REGISTRATION:
-        raise DomainError(f"Registrations of a {webinar.status} webinar can no longer change.", code="registration_closed")
+        raise DomainError(f"Registrations can no longer change: the webinar {IN_A_SENTENCE[webinar.status]}.", code="registration_closed")
     registrations = {r.pk: r for r in webinar.registrations.filter(pk__in=ids)}
     missing = [pk for pk in ids if pk not in registrations]
     if missing:

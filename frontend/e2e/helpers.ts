@@ -144,3 +144,14 @@ export async function fillLogin(page: Page, who: Person): Promise<void> {
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
 }
+
+/** POST to the API as someone (set-up); fails the test on an error answer. */
+export async function postByApi(request: APIRequestContext, access: string, path: string, data: object = {}): Promise<unknown> {
+  const response = await request.post(path, { headers: { Authorization: `Bearer ${access}` }, data });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return response.status() === 204 ? undefined : response.json();
+}
+
+export async function webinarIdByApi(request: APIRequestContext, slug: string): Promise<number> {
+  return ((await (await request.get(`/api/webinars/by-slug/${slug}/`)).json()) as { id: number }).id;
+}

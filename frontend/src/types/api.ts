@@ -51,7 +51,11 @@ export interface Webinar {
   my_registration?: { id: number; status: RegistrationStatus } | null;
   approved_count?: number;
   event_url?: string;
+  /** What the caller may do now (the lifecycle's rule, from the API): show exactly these. */
+  allowed_actions: WebinarAction[];
 }
+
+export type WebinarAction = 'edit' | 'publish' | 'cancel' | 'delete' | 'decide' | 'register' | 'unregister';
 
 /** What a host may write; `status` only changes through actions. */
 export type WebinarInput = Pick<

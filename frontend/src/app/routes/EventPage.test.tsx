@@ -26,6 +26,7 @@ const webinar: Webinar = {
   is_host: false,
   my_registration: null,
   approved_count: 9,
+  allowed_actions: ['register'],
 };
 
 beforeEach(() => resetStatusValidators());
@@ -45,7 +46,7 @@ describe('the event page', () => {
   it('registers, says where the person stands (waitlist), and offers to cancel', async () => {
     let registered = false;
     mockFetch({
-      'GET /api/webinars/by-slug/demo/': () => json({ ...webinar, my_registration: registered ? { id: 8, status: 'waitlisted' } : null }),
+      'GET /api/webinars/by-slug/demo/': () => json({ ...webinar, my_registration: registered ? { id: 8, status: 'waitlisted' } : null, allowed_actions: [registered ? 'unregister' : 'register'] }),
       'GET /api/webinars/by-slug/demo/status/': json({ state: 'scheduled', starts_at: webinar.starts_at, started_at: null, ended_at: null, participant_count: 0 }),
       'POST /api/webinars/5/register/': () => {
         registered = true;

@@ -46,7 +46,8 @@ export function LiveControls({ webinarId, slug, state }: { webinarId: number; sl
           </>
         )}
         {state === 'draft' && <p className="meta">Publish the webinar before going live.</p>}
-        {(state === 'ended' || state === 'cancelled') && <p className="meta">This webinar is {state}.</p>}
+        {state === 'ended' && <p className="meta">This webinar has ended.</p>}
+        {state === 'cancelled' && <p className="meta">This webinar was cancelled.</p>}
       </div>
       {busy && <ProgressBar label="Updating the live session" />}
       {action.error && <Alert tone="error">{errorMessage(action.error)}</Alert>}

@@ -17,10 +17,12 @@ function useRegistrationChange(fn: (webinarId: number) => Promise<Registration>)
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => {
-      void client.invalidateQueries({ queryKey: queryKeys.webinars });
-      void client.invalidateQueries({ queryKey: queryKeys.registrations });
-    },
+    // Returned, so the mutation stays pending until the webinar (its allowed actions) is fresh.
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.webinars }),
+        client.invalidateQueries({ queryKey: queryKeys.registrations }),
+      ]),
   });
 }
 

@@ -10,8 +10,8 @@ import { formatDateTime } from '@/lib/format';
 import type { RegistrationStatus } from '@/types/api';
 import { exportRegistrants, useDecideRegistrations, useRegistrants, type Decision } from '../api/registrants';
 
-/** Hosts: see registrants, approve or reject one or many, export CSV. */
-export function RegistrantsManager({ webinarId }: { webinarId: number }) {
+/** Hosts: see registrants, approve or reject one or many (while `canDecide`), export CSV. */
+export function RegistrantsManager({ webinarId, canDecide }: { webinarId: number; canDecide: boolean }) {
   const [status, setStatus] = useState<RegistrationStatus | ''>('');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -71,12 +71,16 @@ export function RegistrantsManager({ webinarId }: { webinarId: number }) {
           <option value="cancelled">Cancelled</option>
         </SelectField>
         <TextField label="Search registrants" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'approve')}>
-          Approve selected ({selected.size})
-        </Button>
-        <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'reject')}>
-          Reject selected
-        </Button>
+        {canDecide && (
+          <>
+            <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'approve')}>
+              Approve selected ({selected.size})
+            </Button>
+            <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'reject')}>
+              Reject selected
+            </Button>
+          </>
+        )}
         <Button onClick={exportCsv} loading={exporting} loadingText="Exporting…">
           Export CSV
         </Button>
@@ -93,21 +97,25 @@ export function RegistrantsManager({ webinarId }: { webinarId: number }) {
           <caption className="visually-hidden">Registrants</caption>
           <thead>
             <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label="Select all registrants shown"
-                  checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                />
-              </th>
+              {canDecide && (
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all registrants shown"
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                  />
+                </th>
+              )}
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Registered</th>
               <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {canDecide && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -115,27 +123,31 @@ export function RegistrantsManager({ webinarId }: { webinarId: number }) {
               const name = r.user_display_name || `User ${r.user}`;
               return (
                 <tr key={r.id}>
-                  <td>
-                    <input type="checkbox" aria-label={`Select ${name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                  </td>
+                  {canDecide && (
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                    </td>
+                  )}
                   <th scope="row">{name}</th>
                   <td>{r.user_email ?? '—'}</td>
                   <td>{formatDateTime(r.created_at)}</td>
                   <td>
                     <StatusBadge status={r.status} />
                   </td>
-                  <td className="actions">
-                    {r.status !== 'approved' && r.status !== 'cancelled' && (
-                      <Button className="btn-small" onClick={() => act([r.id], 'approve')} aria-label={`Approve ${name}`} disabled={decide.isPending}>
-                        Approve
-                      </Button>
-                    )}
-                    {r.status !== 'rejected' && r.status !== 'cancelled' && (
-                      <Button className="btn-small" onClick={() => act([r.id], 'reject')} aria-label={`Reject ${name}`} disabled={decide.isPending}>
-                        Reject
-                      </Button>
-                    )}
-                  </td>
+                  {canDecide && (
+                    <td className="actions">
+                      {r.status !== 'approved' && r.status !== 'cancelled' && (
+                        <Button className="btn-small" onClick={() => act([r.id], 'approve')} aria-label={`Approve ${name}`} disabled={decide.isPending}>
+                          Approve
+                        </Button>
+                      )}
+                      {r.status !== 'rejected' && r.status !== 'cancelled' && (
+                        <Button className="btn-small" onClick={() => act([r.id], 'reject')} aria-label={`Reject ${name}`} disabled={decide.isPending}>
+                          Reject
+                        </Button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}

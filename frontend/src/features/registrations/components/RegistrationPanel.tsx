@@ -33,14 +33,14 @@ export function RegistrationPanel({
   const location = useLocation();
   const register = useRegister();
   const unregister = useUnregister();
-  const mine = webinar.my_registration ?? null;
-  const current = (register.data?.status ?? mine?.status ?? null) as RegistrationStatus | null;
-  const active = current === 'approved' || current === 'pending' || current === 'waitlisted';
-  const open = webinar.status === 'scheduled' || webinar.status === 'live';
+  // Both mutations stay pending until the webinar is fetched again, so these are never stale.
+  const current = webinar.my_registration?.status ?? null;
+  const allowed = webinar.allowed_actions;
 
   if (authStatus === 'loading') return <Spinner label="Checking your session…" />;
   if (webinar.is_host) return null;
   if (authStatus === 'anonymous') {
+    if (!allowed.includes('register')) return null;
     const next = encodeURIComponent(location.pathname);
     return (
       <p className="actions">
@@ -62,7 +62,7 @@ export function RegistrationPanel({
       )}
       {error && <Alert tone="error">{errorMessage(error)}</Alert>}
       <p className="actions">
-        {!active && current !== 'rejected' && open && (
+        {allowed.includes('register') && (
           <Button
             variant="primary"
             loading={register.isPending}
@@ -84,7 +84,7 @@ export function RegistrationPanel({
             Add to calendar
           </Button>
         )}
-        {active && (
+        {allowed.includes('unregister') && (
           <ConfirmButton
             question="Cancel your registration?"
             confirmLabel="Yes, cancel it"

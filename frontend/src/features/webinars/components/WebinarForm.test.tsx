@@ -26,6 +26,7 @@ const existing: Webinar = {
   co_hosts: [sam.id, kim.id],
   co_host_details: [sam, kim],
   tags: [],
+  allowed_actions: ['edit', 'publish', 'cancel', 'delete'],
 };
 
 /** Answers the username lookup for `sam` and `alice` (any case), and 404 for everyone else. */

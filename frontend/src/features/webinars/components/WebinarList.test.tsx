@@ -21,6 +21,7 @@ const webinar: Webinar = {
   co_hosts: [],
   co_host_details: [],
   tags: ['python', 'web'],
+  allowed_actions: ['register'],
 };
 
 describe('the public webinar list', () => {
