@@ -85,6 +85,13 @@ export interface StandInRecord {
   disposed: number;
 }
 
+/** Make the stand-in do what a real Jitsi does on its own (see fixtures/external_api.js). */
+export function standInDoes(page: Page, what: 'moveToBreakout' | 'failConnection' | 'leaveSilently'): Promise<void> {
+  return page.evaluate((name) => {
+    (window as unknown as { __jitsiStandIn: Record<string, () => void> }).__jitsiStandIn[name]!();
+  }, what);
+}
+
 export function standIn(page: Page): Promise<StandInRecord | undefined> {
   return page.evaluate(() => (window as unknown as { __jitsiStandIn?: StandInRecord }).__jitsiStandIn);
 }
