@@ -12,7 +12,7 @@ export const JITSI_DOMAIN = 'meet.e2e.test';
  * (fake) Jitsi domain is answered with our local stand-in (fixtures/external_api.js),
  * which records the constructor's arguments and fires the events the app listens to.
  */
-async function serveJitsiStandIn(context: BrowserContext): Promise<void> {
+export async function serveJitsiStandIn(context: BrowserContext): Promise<void> {
   await context.route(`https://${JITSI_DOMAIN}/external_api.js`, (route) =>
     route.fulfill({ path: path.join(here, 'fixtures', 'external_api.js'), contentType: 'application/javascript' }),
   );
@@ -38,9 +38,10 @@ export async function hostAndGuest(browser: Browser): Promise<{ host: Page; gues
   };
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** A full-page screenshot under e2e/screenshots/ (git-ignored), to be looked at; `firstScreen` keeps only the viewport. */
+export async function shot(page: Page, name: string, { firstScreen = false } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: !firstScreen });
 }
 
 export interface Person {

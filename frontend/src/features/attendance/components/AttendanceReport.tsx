@@ -65,11 +65,11 @@ export function AttendanceReport({ webinarId }: { webinarId: number }) {
               {rows.map((r) => (
                 <tr key={r.user}>
                   <th scope="row">{r.display_name}</th>
-                  <td>{r.email}</td>
-                  <td>{r.attended ? 'Yes' : 'No'}</td>
-                  <td>{formatTime(r.first_join)}</td>
-                  <td>{formatTime(r.last_leave)}</td>
-                  <td>{Math.round(r.minutes_present)}</td>
+                  <td data-label="Email">{r.email}</td>
+                  <td data-label="Attended">{r.attended ? 'Yes' : 'No'}</td>
+                  <td data-label="First join">{formatTime(r.first_join)}</td>
+                  <td data-label="Last leave">{formatTime(r.last_leave)}</td>
+                  <td data-label="Minutes">{Math.round(r.minutes_present)}</td>
                 </tr>
               ))}
             </tbody>

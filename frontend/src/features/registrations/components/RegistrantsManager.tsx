@@ -129,9 +129,9 @@ export function RegistrantsManager({ webinarId, canDecide }: { webinarId: number
                     </td>
                   )}
                   <th scope="row">{name}</th>
-                  <td>{r.user_email ?? '—'}</td>
-                  <td>{formatDateTime(r.created_at)}</td>
-                  <td>
+                  <td data-label="Email">{r.user_email ?? '—'}</td>
+                  <td data-label="Registered">{formatDateTime(r.created_at)}</td>
+                  <td data-label="Status">
                     <StatusBadge status={r.status} />
                   </td>
                   {canDecide && (

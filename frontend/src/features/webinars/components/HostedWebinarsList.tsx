@@ -38,8 +38,8 @@ export function HostedWebinarsList() {
             <th scope="row">
               <Link to={`/w/${w.slug}`}>{w.title}</Link>
             </th>
-            <td>{formatDateTime(w.starts_at)}</td>
-            <td>
+            <td data-label="Starts">{formatDateTime(w.starts_at)}</td>
+            <td data-label="Status">
               <StatusBadge status={w.status} />
             </td>
             <td className="actions">
