@@ -5,7 +5,7 @@
  * emits the events a real Jitsi would (fixtures/external_api.js).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fillLogin, hostAndGuest, person, postByApi, signUpByApi, standIn, standInDoes } from './helpers';
+import { fillLogin, hostAndGuest, JITSI_DOMAIN, person, postByApi, publishedWebinarByApi, shot, signUpByApi, standIn, standInDoes, webinarIdByApi } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -71,4 +71,40 @@ test('a refused token or a dropped connection fetches a fresh token and rebuilds
   await expect(guest.getByRole('button', { name: 'Rejoin' })).toHaveCount(0);
   expect(leaves.count()).toBe(0);
   await close();
+});
+
+test('a host in the green room goes live from the room page', async ({ browser }) => {
+  const { host, close } = await hostAndGuest(browser);
+  const request = host.context().request;
+  const organizer = person('gwen', 'Gwen Greenroom');
+  const access = await signUpByApi(request, organizer);
+  const slug = await publishedWebinarByApi(request, access, `Rehearsal ${Date.now().toString(36)}`);
+  await postByApi(request, access, `/api/webinars/${await webinarIdByApi(request, slug)}/live/start/`, { practice: true });
+  await host.goto(`/login?next=${encodeURIComponent(`/w/${slug}/live`)}`);
+  await fillLogin(host, organizer);
+  await expect(host.getByTestId('jitsi-stand-in')).toBeVisible();
+  await expect(host.getByTestId('room')).toContainText('Green room');
+  await shot(host, '13-green-room');
+  await host.getByRole('button', { name: 'Go Live' }).click();
+  await expect(host.getByRole('button', { name: 'Go Live' })).toHaveCount(0);
+  await expect(host.getByTestId('room')).toContainText('Live');
+  await close();
+});
+
+test('when the video server cannot be reached, one message says so, and a host learns what to check', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.route(`https://${JITSI_DOMAIN}/**`, (route) => route.abort('connectionrefused'));
+  const page = await context.newPage();
+  const organizer = person('uma', 'Uma Unreachable');
+  const instant = (await postByApi(context.request, await signUpByApi(context.request, organizer), '/api/webinars/instant/', {})) as {
+    webinar: { slug: string };
+  };
+  await page.goto(`/login?next=${encodeURIComponent(`/w/${instant.webinar.slug}/live`)}`);
+  await fillLogin(page, organizer);
+  await expect(page.getByRole('heading', { name: 'The video room is not available' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByText('JITSI_DOMAIN')).toBeVisible();
+  await expect(page.getByTestId('jitsi-container')).toHaveCount(0);
+  await shot(page, '14-room-unreachable');
+  await context.close();
 });

@@ -46,7 +46,7 @@ export function HostedWebinarsList() {
               <Link to={`/webinars/${w.id}/manage`} aria-label={`Manage ${w.title}`}>
                 Manage
               </Link>
-              {(w.status === 'draft' || w.status === 'scheduled') && (
+              {w.allowed_actions.includes('edit') && (
                 <Link to={`/webinars/${w.id}/edit`} aria-label={`Edit ${w.title}`}>
                   Edit
                 </Link>
