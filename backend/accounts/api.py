@@ -14,6 +14,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts.models import User
+from accounts import services
 from accounts.services import user_create, user_update
 from common.errors import Unauthenticated
 
@@ -30,6 +31,24 @@ class SignUpSerializer(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
     display_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+
+    # Field by field, so DRF answers every problem at once (user_create checks again, atomically).
+    def validate_username(self, username):
+        if problem := services.username_problem(username):
+            raise serializers.ValidationError(problem)
+        return username
+
+    def validate_email(self, email):
+        if problem := services.email_problem(email):
+            raise serializers.ValidationError(problem)
+        return email
+
+    def validate_password(self, password):
+        other = self.initial_data if isinstance(self.initial_data, dict) else {}
+        names = {name: other.get(name) if isinstance(other.get(name), str) else "" for name in ("username", "email", "display_name")}
+        if problems := services.password_problems(password, **names):
+            raise serializers.ValidationError(problems)
+        return password
 
 
 class ProfileSerializer(serializers.Serializer):

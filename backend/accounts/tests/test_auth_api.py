@@ -35,7 +35,7 @@ def test_sign_up_creates_an_account_without_echoing_the_password(api):
 def test_sign_up_refuses_a_weak_password_naming_the_field(api):
     response = sign_up(api, password="12345678")
     assert response.status_code == 400
-    assert response.json()["code"] == "weak_password"
+    assert response.json()["code"] == "validation_error"
     assert "password" in response.json()["fields"]
     assert not User.objects.exists()
 
@@ -180,3 +180,12 @@ class TestUserLookup:
         client = api.as_(make_user())
         codes = [client.get(self.URL, {"username": "nobody"}).status_code for _ in range(3)]
         assert codes == [404, 404, 429]
+
+
+def test_sign_up_answers_every_field_error_at_once(api):
+    assert sign_up(api).status_code == 201
+    response = sign_up(api, username="ADA", email="Ada@Example.com", password="12345678")
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"username", "email", "password"}
+    response = api.post(SIGN_UP, {"username": "bad name!", "email": "ada@example.com", "password": "short"}, format="json")
+    assert set(response.json()["fields"]) == {"username", "email", "password"}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
+import { Countdown } from '@/components/ui/Countdown';
 import { Spinner } from '@/components/ui/Spinner';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { isApiError } from '@/lib/api-client';
@@ -69,6 +70,12 @@ export function WaitingPanel({
       {startsAt && (
         <p className="meta">
           Scheduled for <time dateTime={startsAt}>{formatDateTime(startsAt)}</time>
+          {liveState === 'scheduled' && (
+            <>
+              {' · '}
+              <Countdown to={startsAt} />
+            </>
+          )}
         </p>
       )}
       {statusError != null && <Alert tone="warning">{errorMessage(statusError)} We keep trying.</Alert>}
