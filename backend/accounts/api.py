@@ -13,8 +13,8 @@ from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, Toke
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from accounts.models import User
 from accounts import services
+from accounts.models import User
 from accounts.services import user_create, user_update
 from common.errors import Unauthenticated
 
