@@ -40,3 +40,21 @@ test('times carry their zone, and a countdown runs before the start', async ({ b
   await expect(page.getByTestId('countdown')).toHaveText(/^Starts in /);
   await context.close();
 });
+
+test('after registering with the keyboard, focus lands on the news, not on the page body', async ({ page, request }) => {
+  const attendee = person('kira', 'Kira Keyboard');
+  const slug = await publishedWebinarByApi(request, await signUpByApi(request, person('kent', 'Kent Keys')), `Keys ${Date.now().toString(36)}`, 'open');
+  await signUpByApi(request, attendee);
+  await page.goto(`/login?next=${encodeURIComponent(`/w/${slug}`)}`);
+  await fillLogin(page, attendee);
+  await page.getByRole('button', { name: 'Register', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(':focus')).toContainText('You are registered.');
+
+  await page.getByRole('button', { name: 'Cancel registration' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Yes, cancel it' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
+  await expect(page.locator(':focus')).toContainText('You cancelled your registration.');
+});

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
@@ -33,6 +34,9 @@ export function RegistrationPanel({
   const location = useLocation();
   const register = useRegister();
   const unregister = useUnregister();
+  // The button pressed disappears with the change: move focus to the news instead of losing it to <body>.
+  const news = useRef<HTMLDivElement>(null);
+  const focusNews = () => requestAnimationFrame(() => news.current?.focus());
   // Both mutations stay pending until the webinar is fetched again, so these are never stale.
   const current = webinar.my_registration?.status ?? null;
   const allowed = webinar.allowed_actions;
@@ -56,11 +60,13 @@ export function RegistrationPanel({
 
   const error = register.error ?? unregister.error;
   return (
-    <div className="stack" aria-live="polite">
-      {current && current !== 'cancelled' && (
-        <Alert tone={current === 'approved' ? 'success' : current === 'rejected' ? 'warning' : 'info'}>{STATUS_TEXT[current]}</Alert>
-      )}
-      {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+    <div className="stack">
+      <div ref={news} tabIndex={-1} className="stack" aria-live="polite">
+        {current && (
+          <Alert tone={current === 'approved' ? 'success' : current === 'rejected' ? 'warning' : 'info'}>{STATUS_TEXT[current]}</Alert>
+        )}
+        {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+      </div>
       <p className="actions">
         {allowed.includes('register') && (
           <Button
@@ -69,8 +75,10 @@ export function RegistrationPanel({
             loadingText="Registering…"
             onClick={() =>
               register.mutate(webinar.id, {
+                onError: focusNews,
                 onSuccess: (registration) => {
                   unregister.reset();
+                  focusNews();
                   if (registration.status === 'approved' && isLive) onRegisteredWhileLive?.();
                 },
               })
@@ -90,7 +98,7 @@ export function RegistrationPanel({
             confirmLabel="Yes, cancel it"
             loading={unregister.isPending}
             variant="secondary"
-            onConfirm={() => unregister.mutate(webinar.id, { onSuccess: () => register.reset() })}
+            onConfirm={() => unregister.mutate(webinar.id, { onSuccess: () => register.reset(), onSettled: focusNews })}
           >
             Cancel registration
           </ConfirmButton>
