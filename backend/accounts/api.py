@@ -116,13 +116,14 @@ class RefreshView(TokenRefreshView):
 
     serializer_class = TokenRefreshSerializer
 
-    @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer}, auth=[])
+    @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer, 204: None}, auth=[])
     def post(self, request, *args, **kwargs):
         body = RefreshBodySerializer(data=request.data)
         body.is_valid(raise_exception=True)
         refresh = body.validated_data.get("refresh") or request.COOKIES.get(settings.REFRESH_COOKIE_NAME)
         if not refresh:
-            raise Unauthenticated("No refresh token: log in again.")
+            # No session at all: every anonymous page load asks, so this is an answer, not an error.
+            return Response(status=status.HTTP_204_NO_CONTENT)
         serializer = self.get_serializer(data={"refresh": refresh})
         try:
             serializer.is_valid(raise_exception=True)

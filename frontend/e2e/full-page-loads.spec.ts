@@ -73,3 +73,19 @@ test('the organizer sees the host links after the login redirect, a reload and a
   await expect(tab.getByRole('link', { name: 'Host dashboard' })).toHaveCount(0);
   await context.close();
 });
+
+test('an anonymous visit logs nothing red: no session is an answer, not an error', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Upcoming webinars' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  expect(problems).toEqual([]);
+});

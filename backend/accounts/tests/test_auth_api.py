@@ -91,10 +91,17 @@ def test_refresh_works_from_the_cookie_and_rotates_the_token(api):
     assert again.status_code == 401
 
 
-def test_refresh_without_any_token_is_401(api):
+def test_refresh_without_any_token_says_no_session_with_204(api):
+    # Every anonymous page load asks; "nobody is signed in" is an answer, not an error in the console.
     response = api.post(REFRESH, {}, format="json")
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+def test_refresh_with_a_bad_token_is_401(api):
+    response = api.post(REFRESH, {"refresh": "not-a-token"}, format="json")
     assert response.status_code == 401
-    assert response.json()["code"] == "not_authenticated"
+    assert response.json()["code"] == "token_not_valid"
 
 
 def test_logout_blacklists_the_refresh_token_and_clears_the_cookie(api):
