@@ -77,7 +77,7 @@ endif
 test-frontend: install
 ifneq ($(HAS_FRONTEND),)
 	cd frontend && npm ci --no-audit --no-fund
-	cd frontend && npm run typecheck && npm run lint && npm test && npm run e2e
+	cd frontend && npm run api-types:check && npm run typecheck && npm run lint && npm test && npm run e2e
 endif
 
 test-postgres: install

@@ -16,6 +16,7 @@ from registrations import services
 from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics
 from registrations.models import Registration
+from webinars.models import Webinar
 from webinars.selectors import hosted_webinar, published_webinar
 
 
@@ -25,7 +26,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
     webinar_title = serializers.CharField(source="webinar.title", read_only=True)
     webinar_slug = serializers.CharField(source="webinar.slug", read_only=True)
     webinar_starts_at = serializers.DateTimeField(source="webinar.starts_at", read_only=True)
-    webinar_status = serializers.CharField(source="webinar.status", read_only=True)
+    webinar_status = serializers.ChoiceField(source="webinar.status", choices=Webinar.Status.choices, read_only=True)
 
     class Meta:
         model = Registration

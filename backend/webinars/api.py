@@ -27,7 +27,8 @@ class TagListField(serializers.ListField):
 
 class MyRegistrationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    status = serializers.CharField()
+    # The registration statuses, spelled out: this app cannot import registrations (it builds on webinars).
+    status = serializers.ChoiceField(choices=["pending", "approved", "waitlisted", "rejected", "cancelled"])
 
 
 class WebinarSerializer(serializers.ModelSerializer):

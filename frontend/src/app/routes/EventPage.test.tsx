@@ -27,6 +27,7 @@ const webinar: Webinar = {
   my_registration: null,
   approved_count: 9,
   allowed_actions: ['register'],
+  event_url: 'http://127.0.0.1:8000/w/demo',
 };
 
 beforeEach(() => resetStatusValidators());

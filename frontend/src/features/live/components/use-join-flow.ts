@@ -34,7 +34,7 @@ type Action =
   | { type: 'ended' };
 
 /** Codes that mean "not yet": wait on the waiting screen and retry when the session opens. */
-const WAIT_CODES = new Set(['session_not_open', 'session_not_started', 'not_live']);
+const WAIT_CODES = new Set(['session_not_open', 'session_not_started']);
 /** Automatic rebuilds after a refused token or a dropped connection, before asking for a click. */
 export const MAX_RECONNECTS = 3;
 /** Offline longer than this: Jitsi's own resumption will need a new token, so rejoin. */

@@ -7,7 +7,19 @@ import type { Registration } from '@/types/api';
 import { RegistrantsManager } from './RegistrantsManager';
 
 function reg(id: number, name: string, status: Registration['status']): Registration {
-  return { id, webinar: 5, user: id + 100, status, created_at: '2030-01-01T09:00:00Z', user_display_name: name, user_email: `${name.toLowerCase()}@example.test` };
+  return {
+    id,
+    webinar: 5,
+    user: id + 100,
+    status,
+    created_at: '2030-01-01T09:00:00Z',
+    user_display_name: name,
+    user_email: `${name.toLowerCase()}@example.test`,
+    webinar_title: 'Demo',
+    webinar_slug: 'demo',
+    webinar_starts_at: '2030-01-02T09:00:00Z',
+    webinar_status: 'scheduled',
+  };
 }
 
 describe('managing registrants', () => {

@@ -6,10 +6,10 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { Spinner } from '@/components/ui/Spinner';
 import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/errors';
-import type { RegistrationStatus, Webinar } from '@/types/api';
+import type { Webinar } from '@/types/api';
 import { downloadCalendar, useRegister, useUnregister } from '../api/register';
 
-const STATUS_TEXT: Record<RegistrationStatus, string> = {
+const STATUS_TEXT: Record<NonNullable<Webinar['my_registration']>['status'], string> = {
   approved: 'You are registered.',
   pending: 'Your registration is awaiting approval from the hosts.',
   waitlisted: 'The webinar is full: you are on the waitlist. You will get an email if a seat frees up.',
