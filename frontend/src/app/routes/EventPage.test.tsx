@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { resetStatusValidators } from '@/features/live/api/get-status';
+import { describe, expect, it } from 'vitest';
+import { queryKeys } from '@/lib/query-keys';
 import { json, mockFetch } from '@/test/fetch-mock';
 import { fakeAuth, renderWithProviders } from '@/test/render';
 import type { Webinar } from '@/types/api';
@@ -29,8 +29,6 @@ const webinar: Webinar = {
   allowed_actions: ['register'],
   event_url: 'http://127.0.0.1:8000/w/demo',
 };
-
-beforeEach(() => resetStatusValidators());
 
 describe('the event page', () => {
   it('asks anonymous visitors to log in to register', async () => {
@@ -75,7 +73,7 @@ describe('the event page', () => {
     expect(screen.getByTestId('live-status')).toHaveTextContent('Not started yet.');
 
     state = 'live';
-    await client.refetchQueries({ queryKey: ['status', 'demo'] });
+    await client.refetchQueries({ queryKey: queryKeys.status('demo') });
     await waitFor(() => expect(screen.getByTestId('live-status')).toHaveTextContent('Live now!'));
     expect(screen.getByTestId('live-status')).toHaveTextContent('4 people watching');
     expect(screen.getByRole('link', { name: 'Join now' })).toHaveAttribute('href', '/w/demo/live');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, downloadFile } from '@/lib/api-client';
+import { api, type ApiFile } from '@/lib/api-client';
 import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { AttendanceRow, TimelinePoint } from '@/types/api';
@@ -33,6 +33,7 @@ export function useTimeline(webinarId: number, enabled = true) {
   });
 }
 
-export function exportAttendance(webinarId: number) {
-  return downloadFile(`/api/webinars/${webinarId}/attendance.csv`, `attendance-${webinarId}.csv`);
+/** GET /api/webinars/{id}/attendance.csv — hosts; fetched with the token, never linked. */
+export function attendanceCsv(webinarId: number): ApiFile {
+  return { path: `/api/webinars/${webinarId}/attendance.csv`, filename: `attendance-${webinarId}.csv` };
 }

@@ -5,7 +5,6 @@ import { setAccessToken } from '@/lib/auth-token';
 import { apiError, json, mockFetch } from '@/test/fetch-mock';
 import { FakeJitsi, loadFakeJitsi } from '@/test/fake-jitsi';
 import { renderWithProviders } from '@/test/render';
-import { resetStatusValidators } from '../api/get-status';
 import { JoinFlow } from './JoinFlow';
 
 const joinInfo = {
@@ -33,7 +32,6 @@ function renderFlow(loadApi = loadFakeJitsi) {
 
 beforeEach(() => {
   FakeJitsi.instances = [];
-  resetStatusValidators();
   setAccessToken('token');
 });
 

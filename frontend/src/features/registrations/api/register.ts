@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, downloadFile } from '@/lib/api-client';
+import { api, type ApiFile } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { Registration } from '@/types/api';
 
@@ -30,6 +30,6 @@ export const useRegister = () => useRegistrationChange(registerForWebinar);
 export const useUnregister = () => useRegistrationChange(unregisterFromWebinar);
 
 /** GET /api/webinars/{id}/calendar.ics — hosts and approved registrants; fetched with the token. */
-export function downloadCalendar(webinarId: number) {
-  return downloadFile(`/api/webinars/${webinarId}/calendar.ics`, `webinar-${webinarId}.ics`);
+export function calendarFile(webinarId: number): ApiFile {
+  return { path: `/api/webinars/${webinarId}/calendar.ics`, filename: `webinar-${webinarId}.ics` };
 }

@@ -6,17 +6,17 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { ProgressBar, Spinner } from '@/components/ui/Spinner';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { errorMessage } from '@/lib/errors';
+import { useDownload } from '@/lib/use-download';
 import { formatDateTime } from '@/lib/format';
 import type { RegistrationStatus } from '@/types/api';
-import { exportRegistrants, useDecideRegistrations, useRegistrants, type Decision } from '../api/registrants';
+import { registrantsCsv, useDecideRegistrations, useRegistrants, type Decision } from '../api/registrants';
 
 /** Hosts: see registrants, approve or reject one or many (while `canDecide`), export CSV. */
 export function RegistrantsManager({ webinarId, canDecide }: { webinarId: number; canDecide: boolean }) {
   const [status, setStatus] = useState<RegistrationStatus | ''>('');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const csv = useDownload(registrantsCsv(webinarId));
   const [notice, setNotice] = useState('');
   const { data, error, isPending, isFetching } = useRegistrants(webinarId, { status, search });
   const decide = useDecideRegistrations(webinarId);
@@ -47,18 +47,6 @@ export function RegistrantsManager({ webinarId, canDecide }: { webinarId: number
     );
   }
 
-  async function exportCsv() {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await exportRegistrants(webinarId);
-    } catch (err) {
-      setExportError(err);
-    } finally {
-      setExporting(false);
-    }
-  }
-
   return (
     <div className="stack">
       <div className="toolbar" role="toolbar" aria-label="Registrant filters and bulk actions">
@@ -81,14 +69,14 @@ export function RegistrantsManager({ webinarId, canDecide }: { webinarId: number
             </Button>
           </>
         )}
-        <Button onClick={exportCsv} loading={exporting} loadingText="Exporting…">
+        <Button onClick={() => csv.mutate()} loading={csv.isPending} loadingText="Exporting…">
           Export CSV
         </Button>
       </div>
-      {(decide.isPending || exporting) && <ProgressBar label={exporting ? 'Exporting registrants' : 'Updating registrations'} />}
+      {(decide.isPending || csv.isPending) && <ProgressBar label={csv.isPending ? 'Exporting registrants' : 'Updating registrations'} />}
       {notice && <Alert tone="success">{notice}</Alert>}
       {decide.error && <Alert tone="error">{errorMessage(decide.error)}</Alert>}
-      {exportError != null && <Alert tone="error">{errorMessage(exportError)}</Alert>}
+      {csv.error && <Alert tone="error">{errorMessage(csv.error)}</Alert>}
       {error && <Alert tone="error">{errorMessage(error)}</Alert>}
       {isPending && <Spinner label="Loading registrants…" />}
       {data && rows.length === 0 && <EmptyState title="No registrants here yet." />}

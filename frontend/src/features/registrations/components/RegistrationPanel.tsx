@@ -6,8 +6,9 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { Spinner } from '@/components/ui/Spinner';
 import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/errors';
+import { useDownload } from '@/lib/use-download';
 import type { Webinar } from '@/types/api';
-import { downloadCalendar, useRegister, useUnregister } from '../api/register';
+import { calendarFile, useRegister, useUnregister } from '../api/register';
 
 const STATUS_TEXT: Record<NonNullable<Webinar['my_registration']>['status'], string> = {
   approved: 'You are registered.',
@@ -34,6 +35,7 @@ export function RegistrationPanel({
   const location = useLocation();
   const register = useRegister();
   const unregister = useUnregister();
+  const calendar = useDownload(calendarFile(webinar.id));
   // The button pressed disappears with the change: move focus to the news instead of losing it to <body>.
   const news = useRef<HTMLDivElement>(null);
   const focusNews = () => requestAnimationFrame(() => news.current?.focus());
@@ -58,7 +60,7 @@ export function RegistrationPanel({
     );
   }
 
-  const error = register.error ?? unregister.error;
+  const error = register.error ?? unregister.error ?? calendar.error;
   return (
     <div className="stack">
       <div ref={news} tabIndex={-1} className="stack" aria-live="polite">
@@ -88,7 +90,7 @@ export function RegistrationPanel({
           </Button>
         )}
         {current === 'approved' && (
-          <Button onClick={() => void downloadCalendar(webinar.id).catch(() => undefined)}>
+          <Button onClick={() => calendar.mutate()} loading={calendar.isPending} loadingText="Preparing…">
             Add to calendar
           </Button>
         )}
