@@ -64,6 +64,8 @@ export function EventPage() {
               </p>
             </>
           )}
+          {/* Where the person stands first, then the way in. */}
+          <RegistrationPanel webinar={w} isLive={isLive} onRegisteredWhileLive={() => navigate(liveUrl)} />
           {!w.is_host && approved && (isLive || state === 'practice' || state === 'scheduled') && (
             <p className="actions">
               <Link className={`btn ${isLive ? 'btn-primary btn-large' : 'btn-secondary'}`} to={liveUrl}>
@@ -71,7 +73,6 @@ export function EventPage() {
               </Link>
             </p>
           )}
-          <RegistrationPanel webinar={w} isLive={isLive} onRegisteredWhileLive={() => navigate(liveUrl)} />
           {state === 'cancelled' && <Alert tone="warning">This webinar was cancelled.</Alert>}
         </aside>
       </div>
