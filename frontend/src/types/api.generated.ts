@@ -879,15 +879,6 @@ export interface components {
              */
             practice: boolean;
         };
-        /**
-         * @description * `draft` - Draft
-         *     * `scheduled` - Scheduled
-         *     * `live` - Live
-         *     * `ended` - Ended
-         *     * `cancelled` - Cancelled
-         * @enum {string}
-         */
-        Status66bEnum: "draft" | "scheduled" | "live" | "ended" | "cancelled";
         TimelinePoint: {
             /** Format: date-time */
             at: string;
@@ -933,7 +924,7 @@ export interface components {
             capacity?: number | null;
             registration_policy?: components["schemas"]["RegistrationPolicyEnum"];
             visibility?: components["schemas"]["VisibilityEnum"];
-            readonly status: components["schemas"]["Status66bEnum"];
+            readonly status: components["schemas"]["WebinarStatusEnum"];
             readonly organizer: number;
             co_hosts?: number[];
             tags?: string[];

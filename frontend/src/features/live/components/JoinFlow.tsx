@@ -77,8 +77,9 @@ export function JoinFlow({
                   api={jitsi}
                   ending={phase.ending}
                   onEndForAll={() => {
-                    jitsi?.executeCommand('endConference');
+                    // Marked as ending first, so the hang-up events Jitsi sends back are not "you left".
                     flow.endForAll();
+                    jitsi?.executeCommand('endConference');
                   }}
                 />
               )}
