@@ -47,7 +47,7 @@ async function capture(page: Page, variant: string, name: string, path: string):
 }
 
 test('every page in every theme and size', async ({ browser, request }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // 56 pages; slow on a shared 2-core machine
   const organizer = person('sonia', 'Sonia Screens');
   const attendee = person('andre', 'André Attendee');
   const hostAccess = await signUpByApi(request, organizer);
