@@ -5,18 +5,21 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-requirements
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails, .ics files and event_url point here: the address `make run` serves, unless set.
+FRONTEND_URL ?= http://$(HOST):$(PORT)
 # The throw-away PostgreSQL database for `make test-postgres` (pytest-django creates test_<name>).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/stagecall
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 HAS_FRONTEND := $(wildcard frontend/package.json)
 HAS_STACK_TESTS := $(wildcard jitsi/tests)
 
-.PHONY: help install run frontend test lint-python test-backend test-stack test-frontend test-postgres benchmark bench jitsi-config jitsi-check clean
+.PHONY: help install run frontend superuser test lint-python test-backend test-stack test-frontend test-postgres benchmark bench jitsi-config jitsi-check clean
 
 help:
 	@echo "make run            set up and serve the app on http://$(HOST):$(PORT) (SQLite, local cache, demo data)"
 	@echo "make test           run every test suite (backend, stack config, frontend)"
 	@echo "make test-postgres  run the backend suite against PostgreSQL and Redis on 127.0.0.1"
+	@echo "make superuser      create an account for /admin/ (local database)"
 	@echo "make benchmark      measure the hot endpoints (docs/benchmarks.md)"
 	@echo "make jitsi-config   write a .env with fresh secrets for docker compose"
 	@echo "make jitsi-check    after docker compose up: check Jitsi, tokens, events and shared settings"
@@ -30,15 +33,33 @@ $(INSTALLED): requirements.txt
 
 install: $(INSTALLED)
 
-frontend:
+# npm ci only when the lockfile changed, the build only when a source did: `make run` starts fast.
+# (npm ci writes node_modules/.package-lock.json; the build writes dist/index.html.)
 ifneq ($(HAS_FRONTEND),)
-	cd frontend && npm ci --no-audit --no-fund && npm run build
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+	frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/package.json
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+frontend: frontend/dist/index.html
+else
+frontend:
 endif
 
+DJANGO_LOCAL := cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate FRONTEND_URL=$(FRONTEND_URL) ../$(PY) manage.py
+
 run: install frontend
-	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py migrate --noinput
-	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py seed_demo
-	cd backend && DJANGO_DEBUG=1 TASKS_BACKEND=immediate ../$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DJANGO_LOCAL) migrate --noinput
+	$(DJANGO_LOCAL) seed_demo
+	$(DJANGO_LOCAL) runserver $(HOST):$(PORT)
+
+superuser: install
+	$(DJANGO_LOCAL) migrate --noinput
+	$(DJANGO_LOCAL) createsuperuser
 
 test: lint-python test-backend test-stack test-frontend
 
@@ -57,7 +78,7 @@ endif
 test-frontend: install
 ifneq ($(HAS_FRONTEND),)
 	cd frontend && npm ci --no-audit --no-fund
-	cd frontend && npm run typecheck && npm run lint && npm test && npm run e2e
+	cd frontend && npm run api-types:check && npm run typecheck && npm run lint && npm test && npm run e2e
 endif
 
 test-postgres: install

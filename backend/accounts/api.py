@@ -18,6 +18,7 @@ from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, Toke
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
+from accounts import services
 from accounts.models import User
 from accounts.services import unsubscribe_token_read, user_create, user_unsubscribe, user_update
 from common.errors import Unauthenticated
@@ -35,6 +36,24 @@ class SignUpSerializer(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
     display_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+
+    # Field by field, so DRF answers every problem at once (user_create checks again, atomically).
+    def validate_username(self, username):
+        if problem := services.username_problem(username):
+            raise serializers.ValidationError(problem)
+        return username
+
+    def validate_email(self, email):
+        if problem := services.email_problem(email):
+            raise serializers.ValidationError(problem)
+        return email
+
+    def validate_password(self, password):
+        other = self.initial_data if isinstance(self.initial_data, dict) else {}
+        names = {name: other.get(name) if isinstance(other.get(name), str) else "" for name in ("username", "email", "display_name")}
+        if problems := services.password_problems(password, **names):
+            raise serializers.ValidationError(problems)
+        return password
 
 
 @cache
@@ -115,13 +134,14 @@ class RefreshView(TokenRefreshView):
 
     serializer_class = TokenRefreshSerializer
 
-    @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer}, auth=[])
+    @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer, 204: None}, auth=[])
     def post(self, request, *args, **kwargs):
         body = RefreshBodySerializer(data=request.data)
         body.is_valid(raise_exception=True)
         refresh = body.validated_data.get("refresh") or request.COOKIES.get(settings.REFRESH_COOKIE_NAME)
         if not refresh:
-            raise Unauthenticated("No refresh token: log in again.")
+            # No session at all: every anonymous page load asks, so this is an answer, not an error.
+            return Response(status=status.HTTP_204_NO_CONTENT)
         serializer = self.get_serializer(data={"refresh": refresh})
         try:
             serializer.is_valid(raise_exception=True)

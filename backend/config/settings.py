@@ -217,6 +217,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Status fields appear in several serializers; one name per choice set in the schema (and the generated types).
+    "ENUM_NAME_OVERRIDES": {
+        "WebinarStatusEnum": "webinars.models.Webinar.Status",
+        "RegistrationStatusEnum": "registrations.models.Registration.Status",
+    },
 }
 
 # --- Jitsi ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from registrations import services
 from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics
 from registrations.models import Registration
+from webinars.models import Webinar
 from webinars.permissions import IsWebinarHost, hosted_webinar
 from webinars.selectors import published_webinar
 
@@ -26,7 +27,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
     webinar_title = serializers.CharField(source="webinar.title", read_only=True)
     webinar_slug = serializers.CharField(source="webinar.slug", read_only=True)
     webinar_starts_at = serializers.DateTimeField(source="webinar.starts_at", read_only=True)
-    webinar_status = serializers.CharField(source="webinar.status", read_only=True)
+    webinar_status = serializers.ChoiceField(source="webinar.status", choices=Webinar.Status.choices, read_only=True)
 
     class Meta:
         model = Registration
@@ -48,7 +49,12 @@ class RegistrationSerializer(serializers.ModelSerializer):
 
 class BulkDecisionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["approve", "reject"])
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=500)
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        min_length=1,
+        max_length=500,
+        error_messages={"min_length": "Choose at least one registration.", "max_length": "Choose at most {max_length} registrations."},
+    )
 
 
 class BulkResultSerializer(serializers.Serializer):

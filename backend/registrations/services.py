@@ -12,12 +12,12 @@ from common.errors import DomainError, Invalid
 from common.prepared import PreparedValues
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
+from webinars.lifecycle import IN_A_SENTENCE, OPEN_FOR_REGISTRATION
 from webinars.locking import lock_webinar
 from webinars.models import Webinar
 from webinars.services import require_host
 
 R = Registration.Status
-OPEN_FOR_REGISTRATION = {Webinar.Status.SCHEDULED, Webinar.Status.LIVE}
 
 
 def _notify(registration: Registration, kind: str) -> None:
@@ -26,7 +26,7 @@ def _notify(registration: Registration, kind: str) -> None:
 
 def _require_open(webinar: Webinar) -> None:
     if webinar.status not in OPEN_FOR_REGISTRATION:
-        raise DomainError(f"Registrations of a {webinar.status} webinar can no longer change.", code="registration_closed")
+        raise DomainError(f"Registrations can no longer change: the webinar {IN_A_SENTENCE[webinar.status]}.", code="registration_closed")
 
 
 def _has_free_seat(webinar: Webinar) -> bool:
@@ -82,7 +82,7 @@ def registration_create(*, webinar: Webinar, user: User) -> Registration:
     if user.pk == webinar.organizer_id or standing["is_cohost"]:
         raise DomainError("Hosts cannot register for their own webinar.", code="host_cannot_register")
     if webinar.status not in OPEN_FOR_REGISTRATION:
-        raise DomainError(f"Registration is closed: the webinar is {webinar.status}.", code="registration_closed")
+        raise DomainError(f"Registration is closed: the webinar {IN_A_SENTENCE[webinar.status]}.", code="registration_closed")
     if standing["earlier_status"] in Registration.ACTIVE:
         raise DomainError("You are already registered.", code="already_registered")
     if standing["earlier_status"] == R.REJECTED:

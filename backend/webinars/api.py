@@ -12,7 +12,7 @@ from accounts.models import User
 from common.fields import AwareDateTimeField
 from common.filters import StrictFilterBackend
 from common.mail import event_url
-from webinars import services
+from webinars import lifecycle, services
 from webinars.filters import WebinarFilter
 from webinars.models import Webinar
 from webinars.selectors import webinars_with_details
@@ -27,7 +27,8 @@ class TagListField(serializers.ListField):
 
 class MyRegistrationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    status = serializers.CharField()
+    # The registration statuses, spelled out: this app cannot import registrations (it builds on webinars).
+    status = serializers.ChoiceField(choices=["pending", "approved", "waitlisted", "rejected", "cancelled"])
 
 
 class WebinarSerializer(serializers.ModelSerializer):
@@ -35,13 +36,19 @@ class WebinarSerializer(serializers.ModelSerializer):
     ends_at = AwareDateTimeField()
     capacity = serializers.IntegerField(min_value=1, max_value=1_000_000, allow_null=True, required=False)
     co_hosts = serializers.PrimaryKeyRelatedField(many=True, queryset=User.objects.filter(is_active=True), required=False)
-    tags = TagListField(child=serializers.CharField(max_length=30, trim_whitespace=True), max_length=10, required=False)
+    tags = TagListField(
+        child=serializers.CharField(max_length=30, trim_whitespace=True),
+        max_length=10,
+        required=False,
+        error_messages={"max_length": "Use at most {max_length} tags."},
+    )
     organizer_name = serializers.CharField(source="organizer.public_name", read_only=True)
     co_host_details = PublicUserSerializer(source="co_hosts", many=True, read_only=True)
     is_host = serializers.SerializerMethodField()
     my_registration = serializers.SerializerMethodField()
     approved_count = serializers.IntegerField(read_only=True, default=0)
     event_url = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
 
     class Meta:
         model = Webinar
@@ -65,6 +72,7 @@ class WebinarSerializer(serializers.ModelSerializer):
             "my_registration",
             "approved_count",
             "event_url",
+            "allowed_actions",
         ]
         read_only_fields = ["id", "slug", "status", "organizer"]
 
@@ -90,10 +98,21 @@ class WebinarSerializer(serializers.ModelSerializer):
     def get_is_host(self, webinar) -> bool:
         return webinar.is_host(self._request_user())
 
+    @staticmethod
+    def _my_registration(webinar):
+        return next(iter(getattr(webinar, "my_registrations", [])), None)
+
     @extend_schema_field(MyRegistrationSerializer(allow_null=True))
     def get_my_registration(self, webinar):
-        registration = next(iter(getattr(webinar, "my_registrations", [])), None)
+        registration = self._my_registration(webinar)
         return {"id": registration.pk, "status": registration.status} if registration else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=lifecycle.ACTIONS)))
+    def get_allowed_actions(self, webinar) -> list[str]:
+        registration = self._my_registration(webinar)
+        return lifecycle.allowed_actions(
+            webinar, is_host=self.get_is_host(webinar), registration_status=registration.status if registration else None
+        )
 
     def get_event_url(self, webinar) -> str:
         return event_url(webinar.slug)

@@ -11,7 +11,7 @@ from webinars.models import Tag, Webinar
 from webinars.signals import capacity_changed, webinar_cancelled, webinar_rescheduled
 
 S = Webinar.Status
-EDITABLE_STATUSES = {S.DRAFT, S.SCHEDULED, S.LIVE}
+EDITABLE_STATUSES = lifecycle.EDITABLE
 # What a registrant's calendar holds: changing one of these raises the calendar sequence.
 CALENDAR_FIELDS = ("title", "starts_at", "ends_at")
 
@@ -53,7 +53,7 @@ def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[User] | None = 
     webinar = lock_webinar(webinar.pk)  # a registration taking the last seat must not race a capacity cut
     require_host(webinar, by)
     if webinar.status not in EDITABLE_STATUSES:
-        raise IllegalTransition(f"A {webinar.status} webinar can no longer be edited.", code="not_editable")
+        raise IllegalTransition(f"{lifecycle.a_webinar(webinar.status)} can no longer be edited.", code="not_editable")
     _check_times(fields.get("starts_at", webinar.starts_at), fields.get("ends_at", webinar.ends_at))
     previous_capacity = webinar.capacity
     changed = sorted(name for name in CALENDAR_FIELDS if name in fields and fields[name] != getattr(webinar, name))
@@ -99,7 +99,6 @@ def webinar_delete(*, webinar: Webinar, by: User) -> None:
     """Only drafts and cancelled webinars may be deleted: others hold registrations people rely on."""
     webinar = lock_webinar(webinar.pk)
     require_host(webinar, by)
-    if webinar.status not in {S.DRAFT, S.CANCELLED}:
-        raise IllegalTransition("Cancel the webinar before deleting it.", code="not_deletable")
+    lifecycle.check_deletable(webinar)
     invalidate_public_status(webinar.pk)
     webinar.delete()

@@ -12,7 +12,7 @@ export const JITSI_DOMAIN = 'meet.e2e.test';
  * (fake) Jitsi domain is answered with our local stand-in (fixtures/external_api.js),
  * which records the constructor's arguments and fires the events the app listens to.
  */
-async function serveJitsiStandIn(context: BrowserContext): Promise<void> {
+export async function serveJitsiStandIn(context: BrowserContext): Promise<void> {
   await context.route(`https://${JITSI_DOMAIN}/external_api.js`, (route) =>
     route.fulfill({ path: path.join(here, 'fixtures', 'external_api.js'), contentType: 'application/javascript' }),
   );
@@ -38,9 +38,10 @@ export async function hostAndGuest(browser: Browser): Promise<{ host: Page; gues
   };
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** A full-page screenshot under e2e/screenshots/ (git-ignored), to be looked at; `firstScreen` keeps only the viewport. */
+export async function shot(page: Page, name: string, { firstScreen = false } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: !firstScreen });
 }
 
 export interface Person {
@@ -85,6 +86,13 @@ export interface StandInRecord {
   disposed: number;
 }
 
+/** Make the stand-in do what a real Jitsi does on its own (see fixtures/external_api.js). */
+export function standInDoes(page: Page, what: 'moveToBreakout' | 'failConnection' | 'leaveSilently'): Promise<void> {
+  return page.evaluate((name) => {
+    (window as unknown as { __jitsiStandIn: Record<string, () => void> }).__jitsiStandIn[name]!();
+  }, what);
+}
+
 export function standIn(page: Page): Promise<StandInRecord | undefined> {
   return page.evaluate(() => (window as unknown as { __jitsiStandIn?: StandInRecord }).__jitsiStandIn);
 }
@@ -101,7 +109,12 @@ export async function signUpByApi(request: APIRequestContext, who: Person): Prom
 }
 
 /** Create and publish a public webinar through the API; returns its slug. */
-export async function publishedWebinarByApi(request: APIRequestContext, access: string, title: string): Promise<string> {
+export async function publishedWebinarByApi(
+  request: APIRequestContext,
+  access: string,
+  title: string,
+  policy: 'open' | 'approval' = 'approval',
+): Promise<string> {
   const headers = { Authorization: `Bearer ${access}` };
   const start = new Date(Date.now() + 24 * 3600_000);
   const created = await request.post('/api/webinars/', {
@@ -112,7 +125,7 @@ export async function publishedWebinarByApi(request: APIRequestContext, access: 
       starts_at: start.toISOString(),
       ends_at: new Date(start.getTime() + 3600_000).toISOString(),
       capacity: 100,
-      registration_policy: 'approval',
+      registration_policy: policy,
       visibility: 'public',
       tags: ['onboarding'],
     },
@@ -122,4 +135,31 @@ export async function publishedWebinarByApi(request: APIRequestContext, access: 
   const published = await request.post(`/api/webinars/${webinar.id}/publish/`, { headers, data: {} });
   expect(published.ok(), await published.text()).toBe(true);
   return webinar.slug;
+}
+
+/** Register for a webinar through the API (set-up, not the point of a test). */
+export async function registerByApi(request: APIRequestContext, access: string, slug: string): Promise<void> {
+  const headers = { Authorization: `Bearer ${access}` };
+  const webinar = (await (await request.get(`/api/webinars/by-slug/${slug}/`, { headers })).json()) as { id: number };
+  const registered = await request.post(`/api/webinars/${webinar.id}/register/`, { headers, data: {} });
+  expect(registered.status(), await registered.text()).toBe(201);
+}
+
+/** Fill the login form the page is on (the app then follows `?next=`). */
+export async function fillLogin(page: Page, who: Person): Promise<void> {
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+/** POST to the API as someone (set-up); fails the test on an error answer. */
+export async function postByApi(request: APIRequestContext, access: string, path: string, data: object = {}): Promise<unknown> {
+  const response = await request.post(path, { headers: { Authorization: `Bearer ${access}` }, data });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return response.status() === 204 ? undefined : response.json();
+}
+
+export async function webinarIdByApi(request: APIRequestContext, slug: string): Promise<number> {
+  return ((await (await request.get(`/api/webinars/by-slug/${slug}/`)).json()) as { id: number }).id;
 }

@@ -243,17 +243,6 @@ test('the list and event page follow the dark and high-contrast themes', async (
   await context.close();
 });
 
-test('pages fit a phone screen', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Upcoming webinars' })).toBeVisible();
-  // Nothing wider than the screen: no sideways scrolling.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await shot(page, '11-phone-list');
-  await context.close();
-});
-
 test('keyboard users get a skip link and visible focus', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Upcoming webinars' })).toBeVisible();

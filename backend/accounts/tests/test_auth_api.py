@@ -38,7 +38,7 @@ def test_sign_up_creates_an_account_without_echoing_the_password(api):
 def test_sign_up_refuses_a_weak_password_naming_the_field(api):
     response = sign_up(api, password="12345678")
     assert response.status_code == 400
-    assert response.json()["code"] == "weak_password"
+    assert response.json()["code"] == "validation_error"
     assert "password" in response.json()["fields"]
     assert not User.objects.exists()
 
@@ -94,10 +94,17 @@ def test_refresh_works_from_the_cookie_and_rotates_the_token(api):
     assert again.status_code == 401
 
 
-def test_refresh_without_any_token_is_401(api):
+def test_refresh_without_any_token_says_no_session_with_204(api):
+    # Every anonymous page load asks; "nobody is signed in" is an answer, not an error in the console.
     response = api.post(REFRESH, {}, format="json")
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+def test_refresh_with_a_bad_token_is_401(api):
+    response = api.post(REFRESH, {"refresh": "not-a-token"}, format="json")
     assert response.status_code == 401
-    assert response.json()["code"] == "not_authenticated"
+    assert response.json()["code"] == "token_not_valid"
 
 
 def test_logout_blacklists_the_refresh_token_and_clears_the_cookie(api):
@@ -183,3 +190,12 @@ class TestUserLookup:
         client = api.as_(make_user())
         codes = [client.get(self.URL, {"username": "nobody"}).status_code for _ in range(3)]
         assert codes == [404, 404, 429]
+
+
+def test_sign_up_answers_every_field_error_at_once(api):
+    assert sign_up(api).status_code == 201
+    response = sign_up(api, username="ADA", email="Ada@Example.com", password="12345678")
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"username", "email", "password"}
+    response = api.post(SIGN_UP, {"username": "bad name!", "email": "ada@example.com", "password": "short"}, format="json")
+    assert set(response.json()["fields"]) == {"username", "email", "password"}

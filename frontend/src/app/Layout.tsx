@@ -53,7 +53,7 @@ export function Layout() {
           <ThemeSwitcher />
           {status === 'authenticated' && user && (
             <>
-              <span className="meta" aria-label="Signed in as">
+              <span className="meta header-user" aria-label="Signed in as">
                 {user.display_name || user.username}
               </span>
               <button

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, mockFetch } from '@/test/fetch-mock';
-import { api, ApiError, apiRequest } from './api-client';
+import { api, ApiError, apiRequest, downloadFile } from './api-client';
 import { getAccessToken, setAccessToken } from './auth-token';
 import { errorMessage, fieldErrors } from './errors';
 
@@ -83,6 +83,31 @@ describe('the api client', () => {
     });
     expect(await Promise.all([api('/api/a/'), api('/api/b/')])).toEqual(['a', 'b']);
     expect(mock.callsTo('POST', '/api/auth/token/refresh/')).toHaveLength(1);
+  });
+
+  it('refreshes once for downloads too (the same path as every request)', async () => {
+    setAccessToken('expired');
+    URL.createObjectURL = vi.fn(() => 'blob:csv');
+    URL.revokeObjectURL = vi.fn();
+    const mock = mockFetch({
+      'GET /api/webinars/5/attendance.csv': (req) =>
+        req.headers.authorization === 'Bearer fresh' ? { status: 200, body: 'name\n', headers: { 'Content-Type': 'text/csv' } } : apiError(401, 'token_not_valid'),
+      'POST /api/auth/token/refresh/': json({ access: 'fresh' }),
+    });
+    await downloadFile({ path: '/api/webinars/5/attendance.csv', filename: 'attendance-5.csv' });
+    expect(mock.callsTo('GET', '/api/webinars/5/attendance.csv')).toHaveLength(2);
+    expect(mock.callsTo('POST', '/api/auth/token/refresh/')).toHaveLength(1);
+    expect(URL.createObjectURL).toHaveBeenCalledOnce();
+  });
+
+  it('takes a 204 from the refresh endpoint as "no session"', async () => {
+    setAccessToken('expired');
+    mockFetch({
+      'GET /api/auth/me/': apiError(401, 'token_not_valid'),
+      'POST /api/auth/token/refresh/': { status: 204 },
+    });
+    await expect(api('/api/auth/me/')).rejects.toMatchObject({ status: 401 });
+    expect(getAccessToken()).toBeNull();
   });
 
   it('signs out when the refresh cookie is no longer valid', async () => {

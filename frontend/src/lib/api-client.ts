@@ -120,15 +120,18 @@ async function send(path: string, options: RequestOptions, token: string | null)
   }
 }
 
+/** Send with the access token; on a 401 (it expired), trade the refresh cookie for a new one and retry once. */
+async function sendWithRefresh(path: string, options: RequestOptions): Promise<Response> {
+  const token = getAccessToken();
+  const response = await send(path, options, token);
+  if (response.status !== 401 || !token) return response;
+  const fresh = await refreshAccessToken();
+  return fresh ? send(path, options, fresh) : response;
+}
+
 /** Send a request, returning status, parsed body and headers. Throws ApiError on failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const token = getAccessToken();
-  let response = await send(path, options, token);
-  if (response.status === 401 && token) {
-    // The access token expired: trade the refresh cookie for a new one and retry once.
-    const fresh = await refreshAccessToken();
-    if (fresh) response = await send(path, options, fresh);
-  }
+  const response = await sendWithRefresh(path, options);
   if (response.status === 304 && options.allowNotModified) {
     return { status: 304, data: undefined as T, headers: response.headers };
   }
@@ -144,14 +147,15 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await apiRequest<T>(path, options)).data;
 }
 
-/** Fetch an authenticated file (e.g. CSV export) and hand it to the browser as a download. */
-export async function downloadFile(path: string, filename: string): Promise<void> {
-  const token = getAccessToken();
-  let response = await send(path, { headers: { Accept: 'text/csv, */*' } }, token);
-  if (response.status === 401 && token) {
-    const fresh = await refreshAccessToken();
-    if (fresh) response = await send(path, { headers: { Accept: 'text/csv, */*' } }, fresh);
-  }
+/** A file the API serves to signed-in people only (CSV exports, .ics). */
+export interface ApiFile {
+  path: string;
+  filename: string;
+}
+
+/** Fetch an authenticated file and hand it to the browser as a download (no token in any link). */
+export async function downloadFile({ path, filename }: ApiFile): Promise<void> {
+  const response = await sendWithRefresh(path, { headers: { Accept: 'text/csv, text/calendar, */*' } });
   if (!response.ok) throw await errorFromResponse(response);
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);

@@ -18,3 +18,13 @@ export function useAuth(): AuthContextValue {
   if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
   return value;
 }
+
+/**
+ * Who is asking, for queries whose answer depends on it: `ready` is false until the
+ * session is known (a full page load restores it from the refresh cookie), so such
+ * queries wait instead of going out anonymously; `viewer` goes into their keys.
+ */
+export function useViewer(): { ready: boolean; viewer: number | null } {
+  const { status, user } = useAuth();
+  return { ready: status !== 'loading', viewer: status === 'authenticated' ? (user?.id ?? null) : null };
+}

@@ -69,6 +69,11 @@ export function refreshAccessToken(): Promise<string | null> {
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
           body: '{}',
         });
+        // 204: there is no session (no refresh cookie), the answer every anonymous visit gets.
+        if (response.status === 204) {
+          setAccessToken(null);
+          return null;
+        }
         if (!response.ok) {
           // 400/401/403: the cookie is missing, expired or blacklisted, so the session is over.
           // 429/5xx say nothing about the session: keep the current token and let the caller fail.

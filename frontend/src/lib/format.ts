@@ -1,6 +1,14 @@
 /** Date helpers: show times in the viewer's zone, send ISO 8601 with offset. */
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// With the zone ("Dec 1, 2026, 4:00 PM GMT+1"): attendees and hosts are often in different ones.
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 export function formatDateTime(iso: string | null | undefined): string {
@@ -13,6 +21,28 @@ export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '—' : timeOnly.format(date);
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "2 days 3 hours", "5 minutes 12 seconds": the two largest units of a positive duration. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const parts: [number, string][] = [
+    [Math.floor(seconds / 86_400), 'day'],
+    [Math.floor(seconds / 3600) % 24, 'hour'],
+    [Math.floor(seconds / 60) % 60, 'minute'],
+    [seconds % 60, 'second'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first === -1) return plural(0, 'second');
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => plural(n, unit))
+    .join(' ');
 }
 
 /** `<input type="datetime-local">` value (local wall time) for an ISO instant. */

@@ -1,137 +1,40 @@
-/** Shapes of the Stagecall API (docs/api.md). Shared by every feature. */
+/**
+ * The API's shapes, named for the app. Every one comes from `api.generated.ts`, which
+ * `npm run api-types` generates from the backend's OpenAPI schema (`/api/schema/`);
+ * `npm run api-types:check` (part of `make test`) fails when that file is out of date.
+ *
+ * DRF writes every field of a serializer in its answers, but the schema marks fields with
+ * a default (`description`, `capacity`, ...) optional, as they are when writing: answers
+ * are therefore `Required<...>`.
+ */
+import type { components } from './api.generated';
 
-export type WebinarStatus = 'draft' | 'scheduled' | 'live' | 'ended' | 'cancelled';
-export type RegistrationPolicy = 'open' | 'approval';
-export type Visibility = 'public' | 'unlisted';
-export type RegistrationStatus = 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+type Schemas = components['schemas'];
+
+export type WebinarStatus = Schemas['WebinarStatusEnum'];
+export type RegistrationPolicy = Schemas['RegistrationPolicyEnum'];
+export type Visibility = Schemas['VisibilityEnum'];
+export type RegistrationStatus = Schemas['RegistrationStatusEnum'];
 /** The public status adds `practice` (green room open, attendees not admitted yet). */
-export type LiveState = 'draft' | 'scheduled' | 'practice' | 'live' | 'ended' | 'cancelled';
+export type LiveState = Schemas['PublicStatusStateEnum'];
+/** What a page shows: the public status, or the webinar's own status where there is none (drafts). */
+export type ShownState = LiveState | WebinarStatus;
+export type WebinarAction = Schemas['AllowedActionsEnum'];
 
-export interface Paginated<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+/** Every paginated list has this shape (DRF's PageNumberPagination). */
+export type Paginated<T> = Omit<Required<Schemas['PaginatedWebinarList']>, 'results'> & { results: T[] };
 
-export interface User {
-  id: number;
-  username: string;
-  email: string;
-  display_name: string;
-  avatar_url: string;
-  is_staff: boolean;
-}
-
+export type User = Required<Schemas['User']>;
 /** What anyone signed in may see of another account (co-hosts, the username lookup). */
-export interface PublicUser {
-  id: number;
-  username: string;
-  display_name: string;
-}
-
-export interface Webinar {
-  id: number;
-  slug: string;
-  title: string;
-  description: string;
-  starts_at: string;
-  ends_at: string;
-  capacity: number | null;
-  registration_policy: RegistrationPolicy;
-  visibility: Visibility;
-  status: WebinarStatus;
-  organizer: number;
-  /** Written as ids; read back with names in `co_host_details`. */
-  co_hosts: number[];
-  co_host_details: PublicUser[];
-  tags: string[];
-  organizer_name?: string;
-  is_host?: boolean;
-  my_registration?: { id: number; status: RegistrationStatus } | null;
-  approved_count?: number;
-  event_url?: string;
-}
-
+export type PublicUser = Schemas['PublicUser'];
+export type Webinar = Required<Schemas['Webinar']>;
 /** What a host may write; `status` only changes through actions. */
-export type WebinarInput = Pick<
-  Webinar,
-  | 'title'
-  | 'description'
-  | 'starts_at'
-  | 'ends_at'
-  | 'capacity'
-  | 'registration_policy'
-  | 'visibility'
-  | 'co_hosts'
-  | 'tags'
->;
-
-export interface Registration {
-  id: number;
-  webinar: number;
-  user: number;
-  status: RegistrationStatus;
-  created_at: string;
-  user_display_name?: string;
-  user_email?: string;
-  webinar_title?: string;
-  webinar_slug?: string;
-  webinar_starts_at?: string;
-  webinar_status?: WebinarStatus;
-}
-
-export interface LiveSession {
-  id: number;
-  state: 'practice' | 'live' | 'ended';
-  started_at: string | null;
-  opened_at: string | null;
-  ended_at: string | null;
-}
-
-export interface JoinInfo {
-  domain: string;
-  room: string;
-  jwt: string;
-  expires_at: string;
-  moderator: boolean;
-  display_name: string;
-}
-
-export interface PublicStatus {
-  state: LiveState;
-  starts_at: string | null;
-  started_at: string | null;
-  ended_at: string | null;
-  participant_count: number;
-}
-
-export interface Participant {
-  user: number;
-  display_name: string;
-  joined_at: string;
-  is_host: boolean;
-}
-
-export interface AttendanceRow {
-  user: number;
-  display_name: string;
-  email: string;
-  registration_status: RegistrationStatus | string;
-  first_join: string | null;
-  last_leave: string | null;
-  minutes_present: number;
-  attended: boolean;
-}
-
-/** One point of the attendance chart: people present at a minute (the API calls the time `at`). */
-export interface TimelinePoint {
-  at: string;
-  present: number;
-}
-
-export interface InstantWebinar {
-  webinar: Webinar;
-  session: LiveSession;
-  event_url: string;
-}
+export type WebinarInput = Required<Schemas['WebinarRequest']>;
+export type Registration = Schemas['Registration'];
+export type LiveSession = Schemas['Session'];
+export type JoinInfo = Schemas['Join'];
+export type PublicStatus = Schemas['PublicStatus'];
+export type Participant = Schemas['Participant'];
+export type AttendanceRow = Schemas['Attendance'];
+export type TimelinePoint = Schemas['TimelinePoint'];
+export type InstantWebinar = Schemas['InstantResult'];

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { resetStatusValidators } from '@/features/live/api/get-status';
+import { describe, expect, it } from 'vitest';
+import { queryKeys } from '@/lib/query-keys';
 import { json, mockFetch } from '@/test/fetch-mock';
 import { fakeAuth, renderWithProviders } from '@/test/render';
 import type { Webinar } from '@/types/api';
@@ -26,9 +26,9 @@ const webinar: Webinar = {
   is_host: false,
   my_registration: null,
   approved_count: 9,
+  allowed_actions: ['register'],
+  event_url: 'http://127.0.0.1:8000/w/demo',
 };
-
-beforeEach(() => resetStatusValidators());
 
 describe('the event page', () => {
   it('asks anonymous visitors to log in to register', async () => {
@@ -45,7 +45,7 @@ describe('the event page', () => {
   it('registers, says where the person stands (waitlist), and offers to cancel', async () => {
     let registered = false;
     mockFetch({
-      'GET /api/webinars/by-slug/demo/': () => json({ ...webinar, my_registration: registered ? { id: 8, status: 'waitlisted' } : null }),
+      'GET /api/webinars/by-slug/demo/': () => json({ ...webinar, my_registration: registered ? { id: 8, status: 'waitlisted' } : null, allowed_actions: [registered ? 'unregister' : 'register'] }),
       'GET /api/webinars/by-slug/demo/status/': json({ state: 'scheduled', starts_at: webinar.starts_at, started_at: null, ended_at: null, participant_count: 0 }),
       'POST /api/webinars/5/register/': () => {
         registered = true;
@@ -73,7 +73,7 @@ describe('the event page', () => {
     expect(screen.getByTestId('live-status')).toHaveTextContent('Not started yet.');
 
     state = 'live';
-    await client.refetchQueries({ queryKey: ['status', 'demo'] });
+    await client.refetchQueries({ queryKey: queryKeys.status('demo') });
     await waitFor(() => expect(screen.getByTestId('live-status')).toHaveTextContent('Live now!'));
     expect(screen.getByTestId('live-status')).toHaveTextContent('4 people watching');
     expect(screen.getByRole('link', { name: 'Join now' })).toHaveAttribute('href', '/w/demo/live');

@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
+import { Countdown } from '@/components/ui/Countdown';
 import { Spinner } from '@/components/ui/Spinner';
 import { LiveStatusBanner } from '@/features/live/components/LiveStatusBanner';
 import { useLiveStatus } from '@/features/live/api/get-status';
@@ -36,6 +37,11 @@ export function EventPage() {
         <p className="eyebrow">{w.visibility === 'unlisted' ? 'Unlisted webinar' : 'Webinar'}</p>
         <h1 id="event-title">{w.title}</h1>
         <LiveStatusBanner status={status.data ?? (w.status ? { state: w.status, starts_at: w.starts_at, started_at: null, ended_at: null, participant_count: 0 } : undefined)} />
+        {state === 'scheduled' && (
+          <p className="meta">
+            <Countdown to={w.starts_at} />
+          </p>
+        )}
       </header>
       <div className="event-grid">
         <div className="stack">
@@ -58,6 +64,8 @@ export function EventPage() {
               </p>
             </>
           )}
+          {/* Where the person stands first, then the way in. */}
+          <RegistrationPanel webinar={w} isLive={isLive} onRegisteredWhileLive={() => navigate(liveUrl)} />
           {!w.is_host && approved && (isLive || state === 'practice' || state === 'scheduled') && (
             <p className="actions">
               <Link className={`btn ${isLive ? 'btn-primary btn-large' : 'btn-secondary'}`} to={liveUrl}>
@@ -65,7 +73,6 @@ export function EventPage() {
               </Link>
             </p>
           )}
-          <RegistrationPanel webinar={w} isLive={isLive} onRegisteredWhileLive={() => navigate(liveUrl)} />
           {state === 'cancelled' && <Alert tone="warning">This webinar was cancelled.</Alert>}
         </aside>
       </div>

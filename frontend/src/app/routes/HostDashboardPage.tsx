@@ -15,6 +15,7 @@ import { useCancelWebinar, usePublishWebinar } from '@/features/webinars/api/web
 import { WebinarDetails } from '@/features/webinars/components/WebinarDetails';
 import { errorMessage } from '@/lib/errors';
 import { absoluteUrl } from '@/lib/format';
+import type { WebinarAction } from '@/types/api';
 import { useDocumentTitle } from './use-document-title';
 
 /** Everything a host does with one webinar, on one page. */
@@ -36,6 +37,7 @@ export function HostDashboardPage() {
   // The public status knows about the green room ("practice"); fall back to the webinar's own status.
   const state = status.data?.state ?? w.status;
   const running = state === 'practice' || state === 'live';
+  const can = (action: WebinarAction) => w.allowed_actions.includes(action);
   const actionError = publish.error ?? cancel.error;
 
   return (
@@ -52,17 +54,17 @@ export function HostDashboardPage() {
             <Link className="btn btn-secondary" to={`/w/${w.slug}`}>
               Event page
             </Link>
-            {(w.status === 'draft' || w.status === 'scheduled') && (
+            {can('edit') && (
               <Link className="btn btn-secondary" to={`/webinars/${w.id}/edit`}>
                 Edit
               </Link>
             )}
-            {w.status === 'draft' && (
+            {can('publish') && (
               <Button variant="primary" loading={publish.isPending} loadingText="Publishing…" onClick={() => publish.mutate(w.id)}>
                 Publish
               </Button>
             )}
-            {(w.status === 'draft' || w.status === 'scheduled') && (
+            {can('cancel') && (
               <ConfirmButton question="Cancel this webinar? Registrants will be told." confirmLabel="Yes, cancel webinar" loading={cancel.isPending} onConfirm={() => cancel.mutate(w.id)}>
                 Cancel webinar
               </ConfirmButton>
@@ -80,16 +82,16 @@ export function HostDashboardPage() {
         <LiveControls webinarId={w.id} slug={w.slug} state={state} />
       </section>
 
-      <section className="card stack" aria-labelledby="people-title">
-        <h2 id="people-title">
-          In the room now{status.data && running ? ` (${status.data.participant_count})` : ''}
-        </h2>
-        <ParticipantsList webinarId={w.id} active={running} />
-      </section>
+      {running && (
+        <section className="card stack" aria-labelledby="people-title">
+          <h2 id="people-title">In the room now{status.data ? ` (${status.data.participant_count})` : ''}</h2>
+          <ParticipantsList webinarId={w.id} active />
+        </section>
+      )}
 
       <section className="card stack" aria-labelledby="registrants-title">
         <h2 id="registrants-title">Registrants</h2>
-        <RegistrantsManager webinarId={w.id} />
+        <RegistrantsManager webinarId={w.id} canDecide={can('decide')} />
       </section>
 
       {(state === 'live' || state === 'ended') && (

@@ -59,8 +59,8 @@ export function AttendanceChart({ points }: { points: TimelinePoint[] }) {
           <tbody>
             {points.map((p) => (
               <tr key={p.at}>
-                <td>{formatTime(p.at)}</td>
-                <td>{p.present}</td>
+                <td data-label="Minute">{formatTime(p.at)}</td>
+                <td data-label="Present">{p.present}</td>
               </tr>
             ))}
           </tbody>

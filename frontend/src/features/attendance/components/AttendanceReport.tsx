@@ -1,31 +1,18 @@
-import { useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ProgressBar, Spinner } from '@/components/ui/Spinner';
 import { errorMessage } from '@/lib/errors';
+import { useDownload } from '@/lib/use-download';
 import { formatTime } from '@/lib/format';
-import { exportAttendance, useAttendance, useTimeline } from '../api/attendance';
+import { attendanceCsv, useAttendance, useTimeline } from '../api/attendance';
 import { AttendanceChart } from './AttendanceChart';
 
 /** Hosts: who attended, for how long, and attendance over time. */
 export function AttendanceReport({ webinarId }: { webinarId: number }) {
   const attendance = useAttendance(webinarId);
   const timeline = useTimeline(webinarId);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
-
-  async function exportCsv() {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await exportAttendance(webinarId);
-    } catch (error) {
-      setExportError(error);
-    } finally {
-      setExporting(false);
-    }
-  }
+  const csv = useDownload(attendanceCsv(webinarId));
 
   const rows = attendance.data ?? [];
   const attended = rows.filter((r) => r.attended).length;
@@ -35,12 +22,12 @@ export function AttendanceReport({ webinarId }: { webinarId: number }) {
       {timeline.data && <AttendanceChart points={timeline.data} />}
       {timeline.error && <p className="meta">The attendance chart is not available.</p>}
       <div className="actions">
-        <Button onClick={exportCsv} loading={exporting} loadingText="Exporting…">
+        <Button onClick={() => csv.mutate()} loading={csv.isPending} loadingText="Exporting…">
           Export attendance CSV
         </Button>
       </div>
-      {exporting && <ProgressBar label="Exporting attendance" />}
-      {exportError != null && <Alert tone="error">{errorMessage(exportError)}</Alert>}
+      {csv.isPending && <ProgressBar label="Exporting attendance" />}
+      {csv.error && <Alert tone="error">{errorMessage(csv.error)}</Alert>}
       {attendance.isPending && <Spinner label="Loading attendance…" />}
       {attendance.error && <Alert tone="error">{errorMessage(attendance.error)}</Alert>}
       {attendance.data && rows.length === 0 && <EmptyState title="No registrants to report on yet." />}
@@ -65,11 +52,11 @@ export function AttendanceReport({ webinarId }: { webinarId: number }) {
               {rows.map((r) => (
                 <tr key={r.user}>
                   <th scope="row">{r.display_name}</th>
-                  <td>{r.email}</td>
-                  <td>{r.attended ? 'Yes' : 'No'}</td>
-                  <td>{formatTime(r.first_join)}</td>
-                  <td>{formatTime(r.last_leave)}</td>
-                  <td>{Math.round(r.minutes_present)}</td>
+                  <td data-label="Email">{r.email}</td>
+                  <td data-label="Attended">{r.attended ? 'Yes' : 'No'}</td>
+                  <td data-label="First join">{formatTime(r.first_join)}</td>
+                  <td data-label="Last leave">{formatTime(r.last_leave)}</td>
+                  <td data-label="Minutes">{Math.round(r.minutes_present)}</td>
                 </tr>
               ))}
             </tbody>

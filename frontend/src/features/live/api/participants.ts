@@ -1,20 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { config } from '@/config/env';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
-import type { Participant, Paginated } from '@/types/api';
+import type { Participant } from '@/types/api';
 
 /** GET /api/webinars/{id}/live/participants/ — hosts: who is in the room now. */
-export async function listParticipants(webinarId: number, signal?: AbortSignal): Promise<Participant[]> {
-  const data = await api<Participant[] | Paginated<Participant>>(`/api/webinars/${webinarId}/live/participants/`, { signal });
-  return Array.isArray(data) ? data : data.results;
+export function listParticipants(webinarId: number, signal?: AbortSignal): Promise<Participant[]> {
+  return api<Participant[]>(`/api/webinars/${webinarId}/live/participants/`, { signal });
 }
 
 export function useParticipants(webinarId: number, options: { enabled?: boolean } = {}) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: queryKeys.participants(webinarId),
+    queryKey: queryKeys.participantList(webinarId, viewer),
     queryFn: ({ signal }) => listParticipants(webinarId, signal),
-    enabled: options.enabled ?? true,
+    enabled: ready && (options.enabled ?? true),
     refetchInterval: config.participantsPollMs,
   });
 }

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert } from '@/components/ui/Alert';
 import { Spinner } from '@/components/ui/Spinner';
 import type { JoinInfo } from '@/types/api';
-import { loadExternalApi, type JitsiMeetApi, type JitsiMeetApiConstructor } from '../jitsi/external-api';
+import { isConnectionFailure, LEAVE_GRACE_MS, loadExternalApi, type JitsiMeetApi, type JitsiMeetApiConstructor } from '../jitsi/external-api';
 
 export type LeaveReason = 'left' | 'closed' | 'kicked';
 
@@ -11,8 +10,13 @@ export interface JitsiRoomProps {
   /** The person left the conference (hung up, was kicked, or Jitsi closed). Fired once. */
   onLeave: (reason: LeaveReason) => void;
   onReady?: (api: JitsiMeetApi | null) => void;
+  /** In a conference: the main room, or a breakout room after a move. */
   onJoined?: () => void;
-  onError?: (message: string, fatal: boolean) => void;
+  /** Jitsi refused the token or lost the connection: the meeting needs a fresh token. */
+  onConnectionLost?: () => void;
+  /** Anything else that stops the meeting (the script did not load, a fatal conference error). */
+  onError?: (message: string) => void;
+  leaveGraceMs?: number;
   /** Injected in tests; defaults to loading the script from `info.domain`. */
   loadApi?: (domain: string) => Promise<JitsiMeetApiConstructor>;
 }
@@ -22,21 +26,31 @@ export interface JitsiRoomProps {
  * mount: give this component a `key` per room and token (as @jitsi/react-sdk
  * advises), so a fresh token means a fresh meeting. Unmounting disposes it.
  */
-export function JitsiRoom({ info, onLeave, onReady, onJoined, onError, loadApi = loadExternalApi }: JitsiRoomProps) {
+export function JitsiRoom({
+  info,
+  onLeave,
+  onReady,
+  onJoined,
+  onConnectionLost,
+  onError,
+  leaveGraceMs = LEAVE_GRACE_MS,
+  loadApi = loadExternalApi,
+}: JitsiRoomProps) {
   const parentRef = useRef<HTMLDivElement>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   // Callbacks in a ref so a parent re-render never rebuilds the meeting.
-  const handlers = useRef({ onLeave, onReady, onJoined, onError });
+  const handlers = useRef({ onLeave, onReady, onJoined, onConnectionLost, onError });
   useEffect(() => {
-    handlers.current = { onLeave, onReady, onJoined, onError };
+    handlers.current = { onLeave, onReady, onJoined, onConnectionLost, onError };
   });
 
   useEffect(() => {
     let disposed = false;
     let api: JitsiMeetApi | null = null;
     let left = false;
+    let pendingLeave: ReturnType<typeof setTimeout> | undefined;
     const leave = (reason: LeaveReason) => {
+      clearTimeout(pendingLeave);
       if (left) return;
       left = true;
       handlers.current.onLeave(reason);
@@ -61,39 +75,46 @@ export function JitsiRoom({ info, onLeave, onReady, onJoined, onError, loadApi =
           },
         });
         setLoading(false);
-        api.addListener('videoConferenceJoined', () => handlers.current.onJoined?.());
-        api.addListener('videoConferenceLeft', () => leave('left'));
+        api.addListener('videoConferenceJoined', () => {
+          // Back in a conference within the grace period: that was a move to (or from) a breakout room.
+          clearTimeout(pendingLeave);
+          handlers.current.onJoined?.();
+        });
+        api.addListener('videoConferenceLeft', () => {
+          clearTimeout(pendingLeave);
+          pendingLeave = setTimeout(() => leave('left'), leaveGraceMs);
+        });
         api.addListener('readyToClose', () => leave('closed'));
         api.addListener('participantKickedOut', (payload) => {
           const kicked = (payload as { kicked?: { local?: boolean } } | undefined)?.kicked;
           if (kicked?.local) leave('kicked');
         });
         api.addListener('errorOccurred', (payload) => {
-          const error = payload as { error?: { message?: string; isFatal?: boolean }; message?: string; isFatal?: boolean };
-          const message = error?.error?.message ?? error?.message ?? 'The video connection had a problem.';
-          handlers.current.onError?.(message, Boolean(error?.error?.isFatal ?? error?.isFatal));
+          // Documented as {name, type, message, isFatal}; some releases wrap it in {error}.
+          type JitsiError = { name?: string; type?: string; message?: string; isFatal?: boolean };
+          const error = ((payload as { error?: JitsiError } | undefined)?.error ?? payload ?? {}) as JitsiError;
+          if (isConnectionFailure(error)) handlers.current.onConnectionLost?.();
+          else if (error.isFatal) handlers.current.onError?.(error.message || 'The video room stopped working.');
         });
         handlers.current.onReady?.(api);
       })
       .catch((error: unknown) => {
         if (disposed) return;
         setLoading(false);
-        const message = error instanceof Error ? error.message : 'Could not load the video room.';
-        setLoadError(message);
-        handlers.current.onError?.(message, true);
+        handlers.current.onError?.(error instanceof Error ? error.message : 'Could not load the video room.');
       });
 
     return () => {
       disposed = true;
+      clearTimeout(pendingLeave);
       handlers.current.onReady?.(null);
       api?.dispose();
     };
-  }, [info, loadApi]);
+  }, [info, loadApi, leaveGraceMs]);
 
   return (
     <div className="jitsi-shell">
       {loading && <Spinner label="Connecting to the room…" />}
-      {loadError && <Alert tone="error">{loadError}</Alert>}
       <div ref={parentRef} className="jitsi-frame" role="region" aria-label="Video conference" data-testid="jitsi-container" />
     </div>
   );

@@ -5,7 +5,6 @@ import { setAccessToken } from '@/lib/auth-token';
 import { apiError, json, mockFetch } from '@/test/fetch-mock';
 import { FakeJitsi, loadFakeJitsi } from '@/test/fake-jitsi';
 import { renderWithProviders } from '@/test/render';
-import { resetStatusValidators } from '../api/get-status';
 import { JoinFlow } from './JoinFlow';
 
 const joinInfo = {
@@ -21,16 +20,18 @@ function status(state: string) {
   return json({ state, starts_at: '2030-01-01T10:00:00Z', started_at: null, ended_at: null, participant_count: 3 });
 }
 
-function renderFlow() {
-  return renderWithProviders(<JoinFlow webinarId={5} slug="demo" title="Demo webinar" loadApi={loadFakeJitsi} statusPollMs={30} />, {
+function renderFlow(loadApi = loadFakeJitsi) {
+  return renderWithProviders(
+    <JoinFlow webinarId={5} slug="demo" title="Demo webinar" loadApi={loadApi} statusPollMs={30} leaveGraceMs={50} reconnectDelayMs={5} />,
+    {
     path: '/w/:slug/live',
-    route: '/w/demo/live',
-  });
+      route: '/w/demo/live',
+    },
+  );
 }
 
 beforeEach(() => {
   FakeJitsi.instances = [];
-  resetStatusValidators();
   setAccessToken('token');
 });
 
@@ -157,5 +158,85 @@ describe('the join flow', () => {
     });
     renderFlow();
     expect(await screen.findByRole('heading', { name: 'This session has ended' })).toBeInTheDocument();
+  });
+
+  it('keeps the meeting through a move to a breakout room, and counts a left with no join after it as leaving', async () => {
+    const mock = mockFetch({
+      'POST /api/webinars/5/live/join/': json(joinInfo),
+      'GET /api/webinars/by-slug/demo/status/': status('live'),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow();
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    const jitsi = FakeJitsi.last();
+    act(() => {
+      jitsi.emit('videoConferenceLeft', { roomName: joinInfo.room });
+      jitsi.emit('videoConferenceJoined', { roomName: 'breakout', breakoutRoom: true });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(screen.getByTestId('room')).toBeInTheDocument();
+    expect(jitsi.disposed).toBe(false);
+    expect(mock.callsTo('POST', '/api/webinars/5/live/leave/')).toHaveLength(0);
+
+    act(() => jitsi.emit('videoConferenceLeft', { roomName: 'breakout' }));
+    expect(await screen.findByRole('heading', { name: 'You left the room' })).toBeInTheDocument();
+    expect(mock.callsTo('POST', '/api/webinars/5/live/leave/')).toHaveLength(1);
+  });
+
+  it('rebuilds the meeting with a fresh token when Jitsi refuses the token, a bounded number of times', async () => {
+    let tokens = 0;
+    const mock = mockFetch({
+      'POST /api/webinars/5/live/join/': () => json({ ...joinInfo, jwt: `jwt-${++tokens}` }),
+      'GET /api/webinars/by-slug/demo/status/': status('live'),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow();
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    const refused = { name: 'connection.passwordRequired', type: 'CONNECTION', message: 'not-authorized', isFatal: true };
+    act(() => FakeJitsi.last().emit('errorOccurred', refused));
+    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(2));
+    expect(FakeJitsi.instances[0]!.disposed).toBe(true);
+    expect(FakeJitsi.last().options.jwt).toBe('jwt-2');
+
+    // Getting in resets the count; three failures in a row without getting in stop the retries.
+    act(() => FakeJitsi.last().emit('videoConferenceJoined', { roomName: joinInfo.room }));
+    for (const n of [3, 4, 5]) {
+      act(() => FakeJitsi.last().emit('errorOccurred', { error: refused }));
+      await waitFor(() => expect(FakeJitsi.instances).toHaveLength(n));
+    }
+    act(() => FakeJitsi.last().emit('errorOccurred', refused));
+    expect(await screen.findByRole('heading', { name: 'The video room is not available' })).toBeInTheDocument();
+    expect(mock.callsTo('POST', '/api/webinars/5/live/join/')).toHaveLength(5);
+    expect(mock.callsTo('POST', '/api/webinars/5/live/leave/')).toHaveLength(0);
+  });
+
+  it('says once that the video server cannot be reached, and tells a host which setting to check', async () => {
+    mockFetch({
+      'POST /api/webinars/5/live/join/': json({ ...joinInfo, moderator: true }),
+      'GET /api/webinars/by-slug/demo/status/': status('live'),
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow(() => Promise.reject(new Error('Could not load the video room from meet.example.test.')));
+    expect(await screen.findByRole('heading', { name: 'The video room is not available' })).toBeInTheDocument();
+    expect(screen.getAllByText(/Could not load the video room/)).toHaveLength(1);
+    expect(screen.getByText('JITSI_DOMAIN')).toBeInTheDocument();
+    expect(screen.queryByTestId('jitsi-container')).not.toBeInTheDocument();
+  });
+
+  it('lets a host in the green room go live from the room', async () => {
+    let state = 'practice';
+    const mock = mockFetch({
+      'POST /api/webinars/5/live/join/': json({ ...joinInfo, moderator: true }),
+      'GET /api/webinars/by-slug/demo/status/': () => status(state),
+      'POST /api/webinars/5/live/open/': () => {
+        state = 'live';
+        return json({ id: 1, state: 'live', started_at: null, opened_at: null, ended_at: null });
+      },
+      'POST /api/webinars/5/live/leave/': { status: 204 },
+    });
+    renderFlow();
+    await userEvent.click(await screen.findByRole('button', { name: 'Go Live' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Go Live' })).not.toBeInTheDocument());
+    expect(mock.callsTo('POST', '/api/webinars/5/live/open/')).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/Button';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { ProgressBar } from '@/components/ui/Spinner';
 import { errorMessage } from '@/lib/errors';
-import type { LiveState } from '@/types/api';
+import type { ShownState } from '@/types/api';
 import { useSessionAction } from '../api/session';
 
 /**
@@ -12,7 +12,7 @@ import { useSessionAction } from '../api/session';
  * the green room this opens it), and end. Which buttons show follows the
  * public status, the same source attendees see.
  */
-export function LiveControls({ webinarId, slug, state }: { webinarId: number; slug: string; state: LiveState | undefined }) {
+export function LiveControls({ webinarId, slug, state }: { webinarId: number; slug: string; state: ShownState | undefined }) {
   const action = useSessionAction(webinarId, slug);
   const busy = action.isPending;
   const canStart = state === 'scheduled';
@@ -46,7 +46,8 @@ export function LiveControls({ webinarId, slug, state }: { webinarId: number; sl
           </>
         )}
         {state === 'draft' && <p className="meta">Publish the webinar before going live.</p>}
-        {(state === 'ended' || state === 'cancelled') && <p className="meta">This webinar is {state}.</p>}
+        {state === 'ended' && <p className="meta">This webinar has ended.</p>}
+        {state === 'cancelled' && <p className="meta">This webinar was cancelled.</p>}
       </div>
       {busy && <ProgressBar label="Updating the live session" />}
       {action.error && <Alert tone="error">{errorMessage(action.error)}</Alert>}

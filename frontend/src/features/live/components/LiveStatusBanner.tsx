@@ -1,5 +1,5 @@
 import { StatusBadge } from '@/components/ui/StatusBadge';
-import type { PublicStatus } from '@/types/api';
+import type { PublicStatus, ShownState } from '@/types/api';
 
 const TEXT: Record<string, string> = {
   draft: 'This webinar is not published yet.',
@@ -14,7 +14,7 @@ const TEXT: Record<string, string> = {
  * The event page's live status. It is a polite live region, so when the
  * webinar goes live a screen reader hears it without the page reloading.
  */
-export function LiveStatusBanner({ status }: { status: PublicStatus | undefined }) {
+export function LiveStatusBanner({ status }: { status: (Omit<PublicStatus, 'state'> & { state: ShownState }) | undefined }) {
   const state = status?.state;
   return (
     <div className={`live-banner live-banner-${state ?? 'unknown'}`} role="status" aria-live="polite" data-testid="live-status">

@@ -31,6 +31,25 @@ declare global {
   }
 }
 
+/**
+ * Moving into a breakout room makes the external API emit `videoConferenceLeft` for
+ * the main room, then `videoConferenceJoined` for the breakout room (jitsi-meet's
+ * breakout-rooms/actions.ts); a hang-up emits `videoConferenceLeft` then `readyToClose`.
+ * So a left counts as leaving only after this long without a join; the move connects
+ * to another room, which takes a moment.
+ */
+export const LEAVE_GRACE_MS = 10_000;
+
+/**
+ * Errors (`errorOccurred`: {name, type, message, isFatal}) that a fresh token and a new
+ * meeting repair: Prosody refused the token (checked on connect and on resumption, with
+ * no leeway), or the connection dropped for good.
+ */
+export function isConnectionFailure(error: { name?: string; type?: string; isFatal?: boolean }): boolean {
+  const authentication = /authenticationRequired|passwordRequired|notAllowed/i.test(error.name ?? '');
+  return authentication || (error.type === 'CONNECTION' && Boolean(error.isFatal));
+}
+
 const loading = new Map<string, Promise<JitsiMeetApiConstructor>>();
 
 /** Only a bare host name (optionally with port) may become a script URL. */

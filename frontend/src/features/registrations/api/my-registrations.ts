@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { Paginated, Registration } from '@/types/api';
 
@@ -9,5 +10,10 @@ export function listMyRegistrations(signal?: AbortSignal): Promise<Paginated<Reg
 }
 
 export function useMyRegistrations() {
-  return useQuery({ queryKey: queryKeys.myRegistrations, queryFn: ({ signal }) => listMyRegistrations(signal) });
+  const { ready, viewer } = useViewer();
+  return useQuery({
+    queryKey: queryKeys.myRegistrations(viewer),
+    queryFn: ({ signal }) => listMyRegistrations(signal),
+    enabled: ready,
+  });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, downloadFile } from '@/lib/api-client';
+import { api, type ApiFile } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { Registration } from '@/types/api';
 
@@ -17,10 +17,12 @@ function useRegistrationChange(fn: (webinarId: number) => Promise<Registration>)
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => {
-      void client.invalidateQueries({ queryKey: queryKeys.webinars });
-      void client.invalidateQueries({ queryKey: queryKeys.myRegistrations });
-    },
+    // Returned, so the mutation stays pending until the webinar (its allowed actions) is fresh.
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.webinars }),
+        client.invalidateQueries({ queryKey: queryKeys.registrations }),
+      ]),
   });
 }
 
@@ -28,6 +30,6 @@ export const useRegister = () => useRegistrationChange(registerForWebinar);
 export const useUnregister = () => useRegistrationChange(unregisterFromWebinar);
 
 /** GET /api/webinars/{id}/calendar.ics — hosts and approved registrants; fetched with the token. */
-export function downloadCalendar(webinarId: number) {
-  return downloadFile(`/api/webinars/${webinarId}/calendar.ics`, `webinar-${webinarId}.ics`);
+export function calendarFile(webinarId: number): ApiFile {
+  return { path: `/api/webinars/${webinarId}/calendar.ics`, filename: `webinar-${webinarId}.ics` };
 }

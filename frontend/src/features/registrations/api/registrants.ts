@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, downloadFile } from '@/lib/api-client';
+import { api, type ApiFile } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { Paginated, Registration, RegistrationStatus } from '@/types/api';
 
@@ -17,8 +18,10 @@ export function listRegistrants(webinarId: number, filters: RegistrantFilters, s
 }
 
 export function useRegistrants(webinarId: number, filters: RegistrantFilters) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: [...queryKeys.registrants(webinarId), filters],
+    queryKey: queryKeys.registrantList(webinarId, filters, viewer),
+    enabled: ready,
     queryFn: ({ signal }) => listRegistrants(webinarId, filters, signal),
     placeholderData: keepPreviousData,
   });
@@ -57,6 +60,6 @@ export function useDecideRegistrations(webinarId: number) {
 }
 
 /** GET /api/webinars/{id}/registrations.csv — needs the bearer token, so it is fetched, not linked. */
-export function exportRegistrants(webinarId: number) {
-  return downloadFile(`/api/webinars/${webinarId}/registrations.csv`, `registrations-${webinarId}.csv`);
+export function registrantsCsv(webinarId: number): ApiFile {
+  return { path: `/api/webinars/${webinarId}/registrations.csv`, filename: `registrations-${webinarId}.csv` };
 }

@@ -36,9 +36,9 @@ export function MyRegistrationsList() {
             <th scope="row">
               {r.webinar_slug ? <Link to={`/w/${r.webinar_slug}`}>{r.webinar_title ?? 'Webinar'}</Link> : (r.webinar_title ?? `Webinar ${r.webinar}`)}
             </th>
-            <td>{formatDateTime(r.webinar_starts_at)}</td>
-            <td>{r.webinar_status && <StatusBadge status={r.webinar_status} />}</td>
-            <td>
+            <td data-label="Starts">{formatDateTime(r.webinar_starts_at)}</td>
+            <td data-label="Webinar status">{r.webinar_status && <StatusBadge status={r.webinar_status} />}</td>
+            <td data-label="Your seat">
               <StatusBadge status={r.status} />
               {r.webinar_status === 'live' && r.status === 'approved' && r.webinar_slug && (
                 <>

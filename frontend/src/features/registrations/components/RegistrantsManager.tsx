@@ -6,17 +6,17 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { ProgressBar, Spinner } from '@/components/ui/Spinner';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { errorMessage } from '@/lib/errors';
+import { useDownload } from '@/lib/use-download';
 import { formatDateTime } from '@/lib/format';
 import type { RegistrationStatus } from '@/types/api';
-import { exportRegistrants, useDecideRegistrations, useRegistrants, type Decision } from '../api/registrants';
+import { registrantsCsv, useDecideRegistrations, useRegistrants, type Decision } from '../api/registrants';
 
-/** Hosts: see registrants, approve or reject one or many, export CSV. */
-export function RegistrantsManager({ webinarId }: { webinarId: number }) {
+/** Hosts: see registrants, approve or reject one or many (while `canDecide`), export CSV. */
+export function RegistrantsManager({ webinarId, canDecide }: { webinarId: number; canDecide: boolean }) {
   const [status, setStatus] = useState<RegistrationStatus | ''>('');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const csv = useDownload(registrantsCsv(webinarId));
   const [notice, setNotice] = useState('');
   const { data, error, isPending, isFetching } = useRegistrants(webinarId, { status, search });
   const decide = useDecideRegistrations(webinarId);
@@ -47,18 +47,6 @@ export function RegistrantsManager({ webinarId }: { webinarId: number }) {
     );
   }
 
-  async function exportCsv() {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await exportRegistrants(webinarId);
-    } catch (err) {
-      setExportError(err);
-    } finally {
-      setExporting(false);
-    }
-  }
-
   return (
     <div className="stack">
       <div className="toolbar" role="toolbar" aria-label="Registrant filters and bulk actions">
@@ -71,20 +59,24 @@ export function RegistrantsManager({ webinarId }: { webinarId: number }) {
           <option value="cancelled">Cancelled</option>
         </SelectField>
         <TextField label="Search registrants" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'approve')}>
-          Approve selected ({selected.size})
-        </Button>
-        <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'reject')}>
-          Reject selected
-        </Button>
-        <Button onClick={exportCsv} loading={exporting} loadingText="Exporting…">
+        {canDecide && (
+          <>
+            <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'approve')}>
+              Approve selected ({selected.size})
+            </Button>
+            <Button disabled={!selected.size} loading={decide.isPending} onClick={() => act([...selected], 'reject')}>
+              Reject selected
+            </Button>
+          </>
+        )}
+        <Button onClick={() => csv.mutate()} loading={csv.isPending} loadingText="Exporting…">
           Export CSV
         </Button>
       </div>
-      {(decide.isPending || exporting) && <ProgressBar label={exporting ? 'Exporting registrants' : 'Updating registrations'} />}
+      {(decide.isPending || csv.isPending) && <ProgressBar label={csv.isPending ? 'Exporting registrants' : 'Updating registrations'} />}
       {notice && <Alert tone="success">{notice}</Alert>}
       {decide.error && <Alert tone="error">{errorMessage(decide.error)}</Alert>}
-      {exportError != null && <Alert tone="error">{errorMessage(exportError)}</Alert>}
+      {csv.error && <Alert tone="error">{errorMessage(csv.error)}</Alert>}
       {error && <Alert tone="error">{errorMessage(error)}</Alert>}
       {isPending && <Spinner label="Loading registrants…" />}
       {data && rows.length === 0 && <EmptyState title="No registrants here yet." />}
@@ -93,21 +85,25 @@ export function RegistrantsManager({ webinarId }: { webinarId: number }) {
           <caption className="visually-hidden">Registrants</caption>
           <thead>
             <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label="Select all registrants shown"
-                  checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                />
-              </th>
+              {canDecide && (
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all registrants shown"
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                  />
+                </th>
+              )}
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Registered</th>
               <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {canDecide && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -115,27 +111,31 @@ export function RegistrantsManager({ webinarId }: { webinarId: number }) {
               const name = r.user_display_name || `User ${r.user}`;
               return (
                 <tr key={r.id}>
-                  <td>
-                    <input type="checkbox" aria-label={`Select ${name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
-                  </td>
+                  {canDecide && (
+                    <td>
+                      <input type="checkbox" aria-label={`Select ${name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                    </td>
+                  )}
                   <th scope="row">{name}</th>
-                  <td>{r.user_email ?? '—'}</td>
-                  <td>{formatDateTime(r.created_at)}</td>
-                  <td>
+                  <td data-label="Email">{r.user_email ?? '—'}</td>
+                  <td data-label="Registered">{formatDateTime(r.created_at)}</td>
+                  <td data-label="Status">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td className="actions">
-                    {r.status !== 'approved' && r.status !== 'cancelled' && (
-                      <Button className="btn-small" onClick={() => act([r.id], 'approve')} aria-label={`Approve ${name}`} disabled={decide.isPending}>
-                        Approve
-                      </Button>
-                    )}
-                    {r.status !== 'rejected' && r.status !== 'cancelled' && (
-                      <Button className="btn-small" onClick={() => act([r.id], 'reject')} aria-label={`Reject ${name}`} disabled={decide.isPending}>
-                        Reject
-                      </Button>
-                    )}
-                  </td>
+                  {canDecide && (
+                    <td className="actions">
+                      {r.status !== 'approved' && r.status !== 'cancelled' && (
+                        <Button className="btn-small" onClick={() => act([r.id], 'approve')} aria-label={`Approve ${name}`} disabled={decide.isPending}>
+                          Approve
+                        </Button>
+                      )}
+                      {r.status !== 'rejected' && r.status !== 'cancelled' && (
+                        <Button className="btn-small" onClick={() => act([r.id], 'reject')} aria-label={`Reject ${name}`} disabled={decide.isPending}>
+                          Reject
+                        </Button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}

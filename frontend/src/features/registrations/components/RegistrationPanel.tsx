@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
@@ -5,10 +6,11 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { Spinner } from '@/components/ui/Spinner';
 import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/errors';
-import type { RegistrationStatus, Webinar } from '@/types/api';
-import { downloadCalendar, useRegister, useUnregister } from '../api/register';
+import { useDownload } from '@/lib/use-download';
+import type { Webinar } from '@/types/api';
+import { calendarFile, useRegister, useUnregister } from '../api/register';
 
-const STATUS_TEXT: Record<RegistrationStatus, string> = {
+const STATUS_TEXT: Record<NonNullable<Webinar['my_registration']>['status'], string> = {
   approved: 'You are registered.',
   pending: 'Your registration is awaiting approval from the hosts.',
   waitlisted: 'The webinar is full: you are on the waitlist. You will get an email if a seat frees up.',
@@ -33,14 +35,18 @@ export function RegistrationPanel({
   const location = useLocation();
   const register = useRegister();
   const unregister = useUnregister();
-  const mine = webinar.my_registration ?? null;
-  const current = (register.data?.status ?? mine?.status ?? null) as RegistrationStatus | null;
-  const active = current === 'approved' || current === 'pending' || current === 'waitlisted';
-  const open = webinar.status === 'scheduled' || webinar.status === 'live';
+  const calendar = useDownload(calendarFile(webinar.id));
+  // The button pressed disappears with the change: move focus to the news instead of losing it to <body>.
+  const news = useRef<HTMLDivElement>(null);
+  const focusNews = () => requestAnimationFrame(() => news.current?.focus());
+  // Both mutations stay pending until the webinar is fetched again, so these are never stale.
+  const current = webinar.my_registration?.status ?? null;
+  const allowed = webinar.allowed_actions;
 
   if (authStatus === 'loading') return <Spinner label="Checking your session…" />;
   if (webinar.is_host) return null;
   if (authStatus === 'anonymous') {
+    if (!allowed.includes('register')) return null;
     const next = encodeURIComponent(location.pathname);
     return (
       <p className="actions">
@@ -54,23 +60,27 @@ export function RegistrationPanel({
     );
   }
 
-  const error = register.error ?? unregister.error;
+  const error = register.error ?? unregister.error ?? calendar.error;
   return (
-    <div className="stack" aria-live="polite">
-      {current && current !== 'cancelled' && (
-        <Alert tone={current === 'approved' ? 'success' : current === 'rejected' ? 'warning' : 'info'}>{STATUS_TEXT[current]}</Alert>
-      )}
-      {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+    <div className="stack">
+      <div ref={news} tabIndex={-1} className="stack" aria-live="polite">
+        {current && (
+          <Alert tone={current === 'approved' ? 'success' : current === 'rejected' ? 'warning' : 'info'}>{STATUS_TEXT[current]}</Alert>
+        )}
+        {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+      </div>
       <p className="actions">
-        {!active && current !== 'rejected' && open && (
+        {allowed.includes('register') && (
           <Button
             variant="primary"
             loading={register.isPending}
             loadingText="Registering…"
             onClick={() =>
               register.mutate(webinar.id, {
+                onError: focusNews,
                 onSuccess: (registration) => {
                   unregister.reset();
+                  focusNews();
                   if (registration.status === 'approved' && isLive) onRegisteredWhileLive?.();
                 },
               })
@@ -80,17 +90,17 @@ export function RegistrationPanel({
           </Button>
         )}
         {current === 'approved' && (
-          <Button onClick={() => void downloadCalendar(webinar.id).catch(() => undefined)}>
+          <Button onClick={() => calendar.mutate()} loading={calendar.isPending} loadingText="Preparing…">
             Add to calendar
           </Button>
         )}
-        {active && (
+        {allowed.includes('unregister') && (
           <ConfirmButton
             question="Cancel your registration?"
             confirmLabel="Yes, cancel it"
             loading={unregister.isPending}
             variant="secondary"
-            onConfirm={() => unregister.mutate(webinar.id, { onSuccess: () => register.reset() })}
+            onConfirm={() => unregister.mutate(webinar.id, { onSuccess: () => register.reset(), onSettled: focusNews })}
           >
             Cancel registration
           </ConfirmButton>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { Webinar } from '@/types/api';
 
@@ -14,17 +15,19 @@ export function getWebinar(id: number, signal?: AbortSignal): Promise<Webinar> {
 }
 
 export function useWebinarBySlug(slug: string, options: { enabled?: boolean } = {}) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: queryKeys.webinarBySlug(slug),
+    queryKey: queryKeys.webinarBySlug(slug, viewer),
     queryFn: ({ signal }) => getWebinarBySlug(slug, signal),
-    enabled: options.enabled ?? true,
+    enabled: ready && (options.enabled ?? true),
   });
 }
 
 export function useWebinar(id: number) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: queryKeys.webinarById(id),
+    queryKey: queryKeys.webinarById(id, viewer),
     queryFn: ({ signal }) => getWebinar(id, signal),
-    enabled: Number.isFinite(id),
+    enabled: ready && Number.isFinite(id),
   });
 }

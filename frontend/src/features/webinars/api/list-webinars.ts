@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { Paginated, Webinar, WebinarStatus } from '@/types/api';
 
@@ -21,10 +22,11 @@ export function listWebinars(filters: WebinarFilters, signal?: AbortSignal): Pro
 }
 
 export function useWebinars(filters: WebinarFilters, options: { enabled?: boolean } = {}) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: queryKeys.webinarList(filters),
+    queryKey: queryKeys.webinarList(filters, viewer),
     queryFn: ({ signal }) => listWebinars(filters, signal),
     placeholderData: keepPreviousData,
-    enabled: options.enabled ?? true,
+    enabled: ready && (options.enabled ?? true),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { Webinar, WebinarInput } from '@/types/api';
 
@@ -15,10 +16,11 @@ export function updateWebinar(id: number, input: Partial<WebinarInput>): Promise
 
 export function useCreateWebinar() {
   const client = useQueryClient();
+  const { viewer } = useViewer();
   return useMutation({
     mutationFn: createWebinar,
     onSuccess: (webinar) => {
-      client.setQueryData(queryKeys.webinarById(webinar.id), webinar);
+      client.setQueryData(queryKeys.webinarById(webinar.id, viewer), webinar);
       void client.invalidateQueries({ queryKey: queryKeys.webinars });
     },
   });
@@ -26,10 +28,11 @@ export function useCreateWebinar() {
 
 export function useUpdateWebinar(id: number) {
   const client = useQueryClient();
+  const { viewer } = useViewer();
   return useMutation({
     mutationFn: (input: Partial<WebinarInput>) => updateWebinar(id, input),
     onSuccess: (webinar) => {
-      client.setQueryData(queryKeys.webinarById(webinar.id), webinar);
+      client.setQueryData(queryKeys.webinarById(webinar.id, viewer), webinar);
       void client.invalidateQueries({ queryKey: queryKeys.webinars });
     },
   });

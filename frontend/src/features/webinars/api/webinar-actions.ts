@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
 import type { Webinar } from '@/types/api';
 
@@ -15,14 +16,15 @@ export function cancelWebinar(id: number): Promise<Webinar> {
 
 function useWebinarAction(action: (id: number) => Promise<Webinar>) {
   const client = useQueryClient();
+  const { viewer } = useViewer();
   return useMutation({
     mutationFn: action,
     onSuccess: (webinar) => {
       if (webinar && typeof webinar === 'object' && 'id' in webinar) {
-        client.setQueryData(queryKeys.webinarById(webinar.id), webinar);
+        client.setQueryData(queryKeys.webinarById(webinar.id, viewer), webinar);
       }
       void client.invalidateQueries({ queryKey: queryKeys.webinars });
-      void client.invalidateQueries({ queryKey: ['status'] });
+      void client.invalidateQueries({ queryKey: queryKeys.statuses });
     },
   });
 }

@@ -38,15 +38,15 @@ export function HostedWebinarsList() {
             <th scope="row">
               <Link to={`/w/${w.slug}`}>{w.title}</Link>
             </th>
-            <td>{formatDateTime(w.starts_at)}</td>
-            <td>
+            <td data-label="Starts">{formatDateTime(w.starts_at)}</td>
+            <td data-label="Status">
               <StatusBadge status={w.status} />
             </td>
             <td className="actions">
               <Link to={`/webinars/${w.id}/manage`} aria-label={`Manage ${w.title}`}>
                 Manage
               </Link>
-              {(w.status === 'draft' || w.status === 'scheduled') && (
+              {w.allowed_actions.includes('edit') && (
                 <Link to={`/webinars/${w.id}/edit`} aria-label={`Edit ${w.title}`}>
                   Edit
                 </Link>

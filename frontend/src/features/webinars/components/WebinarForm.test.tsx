@@ -26,6 +26,12 @@ const existing: Webinar = {
   co_hosts: [sam.id, kim.id],
   co_host_details: [sam, kim],
   tags: [],
+  allowed_actions: ['edit', 'publish', 'cancel', 'delete'],
+  organizer_name: 'Alice',
+  is_host: true,
+  my_registration: null,
+  approved_count: 0,
+  event_url: 'http://127.0.0.1:8000/w/launch',
 };
 
 /** Answers the username lookup for `sam` and `alice` (any case), and 404 for everyone else. */

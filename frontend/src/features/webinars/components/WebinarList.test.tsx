@@ -21,6 +21,12 @@ const webinar: Webinar = {
   co_hosts: [],
   co_host_details: [],
   tags: ['python', 'web'],
+  allowed_actions: ['register'],
+  organizer_name: 'Olga',
+  is_host: false,
+  my_registration: null,
+  approved_count: 0,
+  event_url: 'http://127.0.0.1:8000/w/x',
 };
 
 describe('the public webinar list', () => {

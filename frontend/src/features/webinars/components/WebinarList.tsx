@@ -49,6 +49,7 @@ export function WebinarList() {
     page_size: PAGE_SIZE,
   };
   const { data, error, isPending, isFetching } = useWebinars(filters);
+  const [filtersOpen] = useState(() => Boolean(search || tag || from || to || status) || !window.matchMedia?.('(max-width: 560px)').matches);
 
   function apply(next: Partial<typeof draft> & { page?: number }) {
     const merged = { ...draft, ...next };
@@ -70,44 +71,48 @@ export function WebinarList() {
   return (
     <section aria-labelledby="list-title">
       <h1 id="list-title">{status === 'ended' ? 'Past webinars' : 'Upcoming webinars'}</h1>
-      <form className="filters" role="search" aria-label="Filter webinars" onSubmit={onSubmit}>
-        <TextField
-          label="Search"
-          type="search"
-          name="search"
-          placeholder="Title contains…"
-          value={draft.search}
-          onChange={(e) => setDraft({ ...draft, search: e.target.value })}
-        />
-        <TextField
-          label="Tag"
-          name="tag"
-          value={draft.tag}
-          onChange={(e) => setDraft({ ...draft, tag: e.target.value })}
-        />
-        <TextField label="From" type="date" name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <TextField label="To" type="date" name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        <SelectField
-          label="Status"
-          name="status"
-          value={draft.status}
-          onChange={(e) => setDraft({ ...draft, status: e.target.value as StatusChoice })}
-        >
-          <option value="">Upcoming and live</option>
-          <option value="live">Live now</option>
-          <option value="scheduled">Scheduled</option>
-          <option value="ended">Past</option>
-          <option value="all">All</option>
-        </SelectField>
-        <div className="filter-actions">
-          <Button type="submit" variant="primary">
-            Apply filters
-          </Button>
-          <Button type="button" variant="ghost" onClick={() => apply({ search: '', tag: '', from: '', to: '', status: '' })}>
-            Clear
-          </Button>
-        </div>
-      </form>
+      {/* Folded on phones unless a filter is set, so the first screen shows webinars. */}
+      <details className="filters-panel" open={filtersOpen}>
+        <summary>Search and filters</summary>
+        <form className="filters" role="search" aria-label="Filter webinars" onSubmit={onSubmit}>
+          <TextField
+            label="Search"
+            type="search"
+            name="search"
+            placeholder="Title contains…"
+            value={draft.search}
+            onChange={(e) => setDraft({ ...draft, search: e.target.value })}
+          />
+          <TextField
+            label="Tag"
+            name="tag"
+            value={draft.tag}
+            onChange={(e) => setDraft({ ...draft, tag: e.target.value })}
+          />
+          <TextField label="From" type="date" name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <TextField label="To" type="date" name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <SelectField
+            label="Status"
+            name="status"
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: e.target.value as StatusChoice })}
+          >
+            <option value="">Upcoming and live</option>
+            <option value="live">Live now</option>
+            <option value="scheduled">Scheduled</option>
+            <option value="ended">Past</option>
+            <option value="all">All</option>
+          </SelectField>
+          <div className="filter-actions">
+            <Button type="submit" variant="primary">
+              Apply filters
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => apply({ search: '', tag: '', from: '', to: '', status: '' })}>
+              Clear
+            </Button>
+          </div>
+        </form>
+      </details>
 
       <div aria-live="polite" aria-busy={isFetching} className="list-status">
         {isPending && <Spinner label="Loading webinars…" />}
