@@ -4,7 +4,7 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['auth', 'webinars', 'registrations', 'live', 'attendance'];
+const FEATURES = ['auth', 'webinars', 'registrations', 'live', 'attendance', 'recordings'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'e2e/fixtures', 'playwright-report', 'test-results'] },

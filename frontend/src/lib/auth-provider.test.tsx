@@ -17,7 +17,7 @@ function Probe() {
   );
 }
 
-const me = { id: 1, username: 'alice', email: 'a@example.com', display_name: 'Alice', avatar_url: '', is_staff: false };
+const me = { id: 1, username: 'alice', email: 'a@example.com', display_name: 'Alice', avatar_url: '', is_staff: false, timezone: '', email_reminders: true, email_follow_ups: true };
 
 afterEach(() => setAccessToken(null));
 

@@ -27,4 +27,7 @@ export const queryKeys = {
   participantList: (webinarId: number, viewer: Viewer) => ['live', 'participants', webinarId, { viewer }] as const,
   attendance: (webinarId: number, viewer: Viewer) => ['attendance', webinarId, { viewer }] as const,
   timeline: (webinarId: number, viewer: Viewer) => ['attendance', 'timeline', webinarId, { viewer }] as const,
+  /** Hosts see every recording, approved registrants the published ones. */
+  recordings: (webinarId: number) => ['recordings', webinarId] as const,
+  recordingList: (webinarId: number, viewer: Viewer) => ['recordings', webinarId, { viewer }] as const,
 };

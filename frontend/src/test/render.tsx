@@ -14,6 +14,9 @@ export const alice: User = {
   display_name: 'Alice Attendee',
   avatar_url: '',
   is_staff: false,
+  timezone: '',
+  email_reminders: true,
+  email_follow_ups: true,
 };
 
 export function fakeAuth(overrides: Partial<AuthContextValue> = {}): AuthContextValue {

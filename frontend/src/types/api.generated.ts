@@ -107,6 +107,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/unsubscribe/{token}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One-click unsubscribe from a signed email link, no login: GET shows a button, POST turns the topic off.
+         *
+         *     POST is also what mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058);
+         *     GET never changes anything, since link scanners open every link in a message.
+         */
+        get: operations["auth_unsubscribe_retrieve"];
+        put?: never;
+        /**
+         * @description One-click unsubscribe from a signed email link, no login: GET shows a button, POST turns the topic off.
+         *
+         *     POST is also what mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058);
+         *     GET never changes anything, since link scanners open every link in a message.
+         */
+        post: operations["auth_unsubscribe_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/users/lookup/": {
         parameters: {
             query?: never;
@@ -206,6 +234,40 @@ export interface paths {
         put?: never;
         /** @description Record one Jitsi event (room created/destroyed, occupant joined/left); 401 without the bearer secret. */
         post: operations["jitsi_events_room_destroyed_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jitsi/events/self-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Answer `manage.py jitsi_check`: the same route and bearer check as Prosody's events, nothing recorded. */
+        post: operations["jitsi_events_self_test_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jitsi/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Jibri's finalize script announces a finished file; 202 at once, the worker copies it. 401 without the secret. */
+        post: operations["jitsi_recordings_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,6 +515,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webinars/{id}/recordings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Hosts see every recording of the webinar; approved registrants the published ones; anyone else 404. */
+        get: operations["webinars_recordings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webinars/{id}/recordings/{rid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Read one recording (list rules); hosts publish or withdraw it (PATCH) and delete it, file included. */
+        get: operations["webinars_recordings_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description Read one recording (list rules); hosts publish or withdraw it (PATCH) and delete it, file included. */
+        delete: operations["webinars_recordings_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Read one recording (list rules); hosts publish or withdraw it (PATCH) and delete it, file included. */
+        patch: operations["webinars_recordings_partial_update"];
+        trace?: never;
+    };
+    "/api/webinars/{id}/recordings/{rid}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file, with the list's rules: X-Accel-Redirect (nginx), a signed URL (S3) or the bytes (development). */
+        get: operations["webinars_recordings_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webinars/{id}/register/": {
         parameters: {
             query?: never;
@@ -661,6 +776,12 @@ export interface components {
          * @enum {string}
          */
         AllowedActionsEnum: "edit" | "publish" | "cancel" | "delete" | "decide" | "register" | "unregister";
+        AnnouncementRequest: {
+            /** @description The Jitsi room (the end of metadata.json's meeting_url). */
+            room: string;
+            /** @description The MP4, relative to Jibri's recordings directory. */
+            path: string;
+        };
         Attendance: {
             user: number;
             display_name: string;
@@ -699,6 +820,13 @@ export interface components {
         JitsiEventResult: {
             result: components["schemas"]["ResultEnum"];
         };
+        JitsiSelfTestRequest: {
+            nonce: string;
+        };
+        JitsiSelfTestResult: {
+            result: string;
+            nonce: string;
+        };
         Join: {
             /** @description Host the browser loads Jitsi (and external_api.js) from. */
             domain: string;
@@ -722,6 +850,21 @@ export interface components {
          * @enum {string}
          */
         MyRegistrationStatusEnum: "pending" | "approved" | "waitlisted" | "rejected" | "cancelled";
+        PaginatedRecordingList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Recording"][];
+        };
         PaginatedRegistrationList: {
             /** @example 123 */
             count: number;
@@ -764,6 +907,13 @@ export interface components {
             email?: string;
             display_name?: string;
             avatar_url?: string;
+            /** @description IANA zone; empty: the organizer's. */
+            timezone?: string;
+            email_reminders?: boolean;
+            email_follow_ups?: boolean;
+        };
+        PatchedPublishRequest: {
+            published?: boolean;
         };
         PatchedWebinarRequest: {
             title?: string;
@@ -803,6 +953,29 @@ export interface components {
             readonly username: string;
             readonly display_name: string;
         };
+        Recording: {
+            readonly id: number;
+            readonly session: number;
+            readonly status: components["schemas"]["RecordingStatusEnum"];
+            readonly published: boolean;
+            readonly size_bytes: number | null;
+            readonly duration_seconds: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description Signed link for <video src> and downloads; null until ready. */
+            readonly download_url: string | null;
+        };
+        RecordingAnnounced: {
+            id: number;
+            status: string;
+        };
+        /**
+         * @description * `processing` - Processing
+         *     * `ready` - Ready
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        RecordingStatusEnum: "processing" | "ready" | "failed";
         RefreshBodyRequest: {
             /** @description Omit to use the HttpOnly refresh cookie. */
             refresh?: string;
@@ -905,6 +1078,11 @@ export interface components {
              * @description Designates whether the user can log into this admin site.
              */
             readonly is_staff: boolean;
+            timezone?: string;
+            /** @description Reminders before the start and "we're live". */
+            email_reminders?: boolean;
+            /** @description Thank-you, sorry-we-missed-you and recording emails. */
+            email_follow_ups?: boolean;
         };
         /**
          * @description * `public` - Public
@@ -1140,6 +1318,48 @@ export interface operations {
             };
         };
     };
+    auth_unsubscribe_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    auth_unsubscribe_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
     auth_users_lookup_retrieve: {
         parameters: {
             query: {
@@ -1301,6 +1521,80 @@ export interface operations {
             };
             /** @description Missing or wrong bearer secret */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    jitsi_events_self_test_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JitsiSelfTestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JitsiSelfTestResult"];
+                };
+            };
+            /** @description Missing or wrong bearer secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    jitsi_recordings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnouncementRequest"];
+            };
+        };
+        responses: {
+            /** @description The same file again: the existing recording, nothing new */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingAnnounced"];
+                };
+            };
+            /** @description Missing or wrong bearer secret */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session ever used this room (code unknown_room) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1726,6 +2020,133 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Webinar"];
                 };
+            };
+        };
+    };
+    webinars_recordings_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRecordingList"];
+                };
+            };
+        };
+    };
+    webinars_recordings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recording"];
+                };
+            };
+        };
+    };
+    webinars_recordings_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webinars_recordings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPublishRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recording"];
+                };
+            };
+        };
+    };
+    webinars_recordings_download_retrieve: {
+        parameters: {
+            query?: {
+                /** @description The signed link's token (download_url). */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+                rid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": string;
+                };
+            };
+            /** @description Signed storage URL (S3) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

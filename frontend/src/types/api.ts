@@ -38,3 +38,6 @@ export type Participant = Schemas['Participant'];
 export type AttendanceRow = Schemas['Attendance'];
 export type TimelinePoint = Schemas['TimelinePoint'];
 export type InstantWebinar = Schemas['InstantResult'];
+
+/** A recording; `download_url` is a signed link (usable as `<video src>`), null until ready. */
+export type Recording = Required<Schemas['Recording']>;

@@ -4,6 +4,7 @@ import { Countdown } from '@/components/ui/Countdown';
 import { Spinner } from '@/components/ui/Spinner';
 import { LiveStatusBanner } from '@/features/live/components/LiveStatusBanner';
 import { useLiveStatus } from '@/features/live/api/get-status';
+import { RecordingsPlayer } from '@/features/recordings/components/RecordingsPlayer';
 import { RegistrationPanel } from '@/features/registrations/components/RegistrationPanel';
 import { useWebinarBySlug } from '@/features/webinars/api/get-webinar';
 import { WebinarDetails } from '@/features/webinars/components/WebinarDetails';
@@ -47,6 +48,8 @@ export function EventPage() {
         <div className="stack">
           {w.description ? <p className="description">{w.description}</p> : <p className="meta">No description.</p>}
           <WebinarDetails webinar={w} />
+          {/* After the webinar: published recordings for approved registrants and hosts (the API decides). */}
+          <RecordingsPlayer webinarId={w.id} enabled={state === 'ended' && (w.is_host || approved)} />
         </div>
         <aside className="card stack" aria-label="Your place">
           {w.is_host && (

@@ -9,6 +9,7 @@ import { AttendanceReport } from '@/features/attendance/components/AttendanceRep
 import { useLiveStatus } from '@/features/live/api/get-status';
 import { LiveControls } from '@/features/live/components/LiveControls';
 import { ParticipantsList } from '@/features/live/components/ParticipantsList';
+import { RecordingsManager } from '@/features/recordings/components/RecordingsManager';
 import { RegistrantsManager } from '@/features/registrations/components/RegistrantsManager';
 import { useWebinar } from '@/features/webinars/api/get-webinar';
 import { useCancelWebinar, usePublishWebinar } from '@/features/webinars/api/webinar-actions';
@@ -93,6 +94,12 @@ export function HostDashboardPage() {
         <h2 id="registrants-title">Registrants</h2>
         <RegistrantsManager webinarId={w.id} canDecide={can('decide')} />
       </section>
+
+      {state === 'ended' && (
+        <section className="card stack">
+          <RecordingsManager webinarId={w.id} />
+        </section>
+      )}
 
       {(state === 'live' || state === 'ended') && (
         <section className="card stack" aria-labelledby="attendance-title">

@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { Spinner } from '@/components/ui/Spinner';
 import { JoinFlow } from '@/features/live/components/JoinFlow';
+import { RecordingControls } from '@/features/recordings/components/RecordingControls';
 import { useWebinarBySlug } from '@/features/webinars/api/get-webinar';
 import { useDocumentTitle } from './use-document-title';
 import { WebinarUnavailable } from './WebinarUnavailable';
@@ -12,5 +13,13 @@ export function LivePage() {
   useDocumentTitle(webinar.data ? `Live: ${webinar.data.title}` : undefined);
   if (webinar.isPending) return <Spinner label="Loading the webinar…" />;
   if (webinar.error) return <WebinarUnavailable error={webinar.error} />;
-  return <JoinFlow key={webinar.data.id} webinarId={webinar.data.id} slug={webinar.data.slug} title={webinar.data.title} />;
+  return (
+    <JoinFlow
+      key={webinar.data.id}
+      webinarId={webinar.data.id}
+      slug={webinar.data.slug}
+      title={webinar.data.title}
+      hostTools={(api) => <RecordingControls api={api} />}
+    />
+  );
 }

@@ -16,7 +16,6 @@ export function HostRoomControls({
   ending: boolean;
   onEndForAll: () => void;
 }) {
-  const [lobby, setLobby] = useState(false);
   const [notice, setNotice] = useState('');
   return (
     <div className="host-controls" role="toolbar" aria-label="Host controls">
@@ -28,18 +27,6 @@ export function HostRoomControls({
         }}
       >
         Mute everyone
-      </Button>
-      <Button
-        disabled={!api}
-        aria-pressed={lobby}
-        onClick={() => {
-          const next = !lobby;
-          api?.executeCommand('toggleLobby', next);
-          setLobby(next);
-          setNotice(next ? 'Lobby on: new arrivals wait to be admitted.' : 'Lobby off.');
-        }}
-      >
-        {lobby ? 'Turn lobby off' : 'Turn lobby on'}
       </Button>
       <ConfirmButton question="End the webinar for everyone?" confirmLabel="Yes, end for all" onConfirm={onEndForAll} loading={ending}>
         End for all

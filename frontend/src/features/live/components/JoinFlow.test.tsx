@@ -118,7 +118,7 @@ describe('the join flow', () => {
     expect(leaves[0]!.headers.authorization).toBe('Bearer token');
   });
 
-  it('gives hosts mute-all, lobby and end-for-all controls', async () => {
+  it('gives hosts mute-all and end-for-all controls, and no lobby switch (our token decides who enters)', async () => {
     const mock = mockFetch({
       'POST /api/webinars/5/live/join/': json({ ...joinInfo, moderator: true }),
       'GET /api/webinars/by-slug/demo/status/': status('live'),
@@ -131,12 +131,11 @@ describe('the join flow', () => {
     await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
     const jitsi = FakeJitsi.last();
     await user.click(screen.getByRole('button', { name: 'Mute everyone' }));
-    await user.click(screen.getByRole('button', { name: 'Turn lobby on' }));
-    expect(screen.getByRole('button', { name: 'Turn lobby off' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.queryByRole('button', { name: /lobby/i })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'End for all' }));
     await user.click(screen.getByRole('button', { name: 'Yes, end for all' }));
     expect(await screen.findByRole('heading', { name: 'This session has ended' })).toBeInTheDocument();
-    expect(jitsi.commands).toEqual([['muteEveryone'], ['toggleLobby', true], ['endConference']]);
+    expect(jitsi.commands).toEqual([['muteEveryone'], ['endConference']]);
     expect(mock.callsTo('POST', '/api/webinars/5/live/end/')).toHaveLength(1);
     expect(toolbar).not.toBeInTheDocument();
   });

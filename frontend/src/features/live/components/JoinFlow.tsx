@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { StatusBadge } from '@/components/ui/StatusBadge';
@@ -21,7 +21,10 @@ export function JoinFlow({
   statusPollMs,
   leaveGraceMs,
   reconnectDelayMs,
+  hostTools,
 }: {
+  /** More controls for hosts in the room, given the meeting's API (the app layer composes features). */
+  hostTools?: (api: JitsiMeetApi | null) => ReactNode;
   webinarId: number;
   slug: string;
   title: string;
@@ -83,6 +86,7 @@ export function JoinFlow({
                   }}
                 />
               )}
+              {info.moderator && hostTools?.(jitsi)}
               {/* Our own Leave (Jitsi's hang-up lives inside the iframe): hang up, and the events report the leave. */}
               <Button onClick={() => (jitsi ? jitsi.executeCommand('hangup') : flow.left())}>Leave</Button>
             </div>

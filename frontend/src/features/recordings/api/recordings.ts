@@ -1,22 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { config } from '@/config/env';
 import { api, isApiError } from '@/lib/api-client';
-import type { Paginated } from '@/types/api';
-
-/** A recording as the API reads it (docs/api.md, "Recordings"). */
-export interface Recording {
-  id: number;
-  session: number;
-  status: 'processing' | 'ready' | 'failed';
-  published: boolean;
-  size_bytes: number | null;
-  duration_seconds: number | null;
-  created_at: string;
-  /** Signed link usable as <video src> and for downloads (no Authorization header needed); null until ready. */
-  download_url: string | null;
-}
-
-export const recordingsKey = (webinarId: number) => ['recordings', webinarId] as const;
+import { useViewer } from '@/lib/auth-context';
+import { queryKeys } from '@/lib/query-keys';
+import type { Paginated, Recording } from '@/types/api';
 
 /**
  * GET /api/webinars/{id}/recordings/ — hosts: every recording; approved registrants: published ones.
@@ -33,10 +20,11 @@ export async function listRecordings(webinarId: number, signal?: AbortSignal): P
 }
 
 export function useRecordings(webinarId: number, { enabled = true, pollWhileProcessing = false } = {}) {
+  const { ready, viewer } = useViewer();
   return useQuery({
-    queryKey: recordingsKey(webinarId),
+    queryKey: queryKeys.recordingList(webinarId, viewer),
     queryFn: ({ signal }) => listRecordings(webinarId, signal),
-    enabled,
+    enabled: ready && enabled,
     // Hosts wait for the worker to copy a new file: poll while one is still processing.
     refetchInterval: (query) =>
       pollWhileProcessing && query.state.data?.some((recording) => recording.status === 'processing') ? 10_000 : false,
@@ -57,7 +45,7 @@ export function useSetPublished(webinarId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, published }: { id: number; published: boolean }) => setPublished(webinarId, id, published),
-    onSettled: () => client.invalidateQueries({ queryKey: recordingsKey(webinarId) }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.recordings(webinarId) }),
   });
 }
 
@@ -65,7 +53,7 @@ export function useDeleteRecording(webinarId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => deleteRecording(webinarId, id),
-    onSettled: () => client.invalidateQueries({ queryKey: recordingsKey(webinarId) }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.recordings(webinarId) }),
   });
 }
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, mockFetch } from '@/test/fetch-mock';
 import { renderWithProviders } from '@/test/render';
-import type { Recording } from '../api/recordings';
+import type { Recording } from '@/types/api';
 import { RecordingsManager } from './RecordingsManager';
 import { RecordingsPlayer } from './RecordingsPlayer';
 

@@ -12,8 +12,8 @@ import {
   useDeleteRecording,
   useRecordings,
   useSetPublished,
-  type Recording,
 } from '../api/recordings';
+import type { Recording } from '@/types/api';
 
 const STATUS_TEXT: Record<Recording['status'], string> = {
   processing: 'Processing…',
