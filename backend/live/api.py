@@ -18,7 +18,7 @@ from live.models import LiveSession
 from webinars.api import WebinarSerializer
 from webinars.models import Webinar
 from webinars.permissions import IsWebinarHost, hosted_webinar
-from webinars.selectors import published_webinar
+from webinars.selectors import reachable_webinar
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -89,7 +89,7 @@ class StartView(APIView):
     def post(self, request, pk: int):
         body = StartSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        session, created = services.live_session_start(webinar=published_webinar(request.user, pk), by=request.user, **body.validated_data)
+        session, created = services.live_session_start(webinar=reachable_webinar(request.user, pk), by=request.user, **body.validated_data)
         return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
@@ -98,7 +98,7 @@ class OpenView(APIView):
 
     @extend_schema(request=None, responses=SessionSerializer)
     def post(self, request, pk: int):
-        return Response(SessionSerializer(services.live_session_open(webinar=published_webinar(request.user, pk), by=request.user)).data)
+        return Response(SessionSerializer(services.live_session_open(webinar=reachable_webinar(request.user, pk), by=request.user)).data)
 
 
 class EndView(APIView):
@@ -106,7 +106,7 @@ class EndView(APIView):
 
     @extend_schema(request=None, responses=SessionSerializer)
     def post(self, request, pk: int):
-        return Response(SessionSerializer(services.live_session_end(webinar=published_webinar(request.user, pk), by=request.user)).data)
+        return Response(SessionSerializer(services.live_session_end(webinar=reachable_webinar(request.user, pk), by=request.user)).data)
 
 
 class JoinView(APIView):
@@ -121,7 +121,7 @@ class JoinView(APIView):
         },
     )
     def post(self, request, pk: int):
-        webinar = published_webinar(request.user, pk)
+        webinar = reachable_webinar(request.user, pk)
         session, token, moderator = services.live_session_join(webinar=webinar, user=request.user)
         response = Response(
             {
@@ -142,7 +142,7 @@ class LeaveView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request, pk: int):
-        services.live_session_leave(webinar=published_webinar(request.user, pk), user=request.user)
+        services.live_session_leave(webinar=reachable_webinar(request.user, pk), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

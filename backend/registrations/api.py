@@ -17,7 +17,7 @@ from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics
 from registrations.models import Registration
 from webinars.permissions import IsWebinarHost, hosted_webinar
-from webinars.selectors import published_webinar
+from webinars.selectors import reachable_webinar, webinar_by_slug
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
@@ -64,7 +64,16 @@ class RegisterView(APIView):
 
     @extend_schema(request=None, responses={201: RegistrationSerializer})
     def post(self, request, pk: int):
-        registration = services.registration_create(webinar=published_webinar(request.user, pk), user=request.user)
+        registration = services.registration_create(webinar=reachable_webinar(request.user, pk), user=request.user)
+        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+
+
+class RegisterBySlugView(APIView):
+    """The caller registers through the event page's slug: the only way in to an unlisted webinar."""
+
+    @extend_schema(request=None, responses={201: RegistrationSerializer})
+    def post(self, request, slug: str):
+        registration = services.registration_create(webinar=webinar_by_slug(request.user, slug), user=request.user)
         return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
 
@@ -73,7 +82,7 @@ class UnregisterView(APIView):
 
     @extend_schema(request=None, responses=RegistrationSerializer)
     def post(self, request, pk: int):
-        registration = services.registration_cancel(webinar=published_webinar(request.user, pk), user=request.user)
+        registration = services.registration_cancel(webinar=reachable_webinar(request.user, pk), user=request.user)
         return Response(RegistrationSerializer(registration).data)
 
 
@@ -145,7 +154,7 @@ class CalendarView(APIView):
 
     @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR})
     def get(self, request, pk: int):
-        webinar = published_webinar(request.user, pk)
+        webinar = reachable_webinar(request.user, pk)
         approved = webinar.registrations.filter(user=request.user, status=Registration.Status.APPROVED).exists()
         if not (approved or webinar.is_host(request.user)):
             raise Forbidden("The calendar file is for hosts and approved registrants.")

@@ -20,11 +20,15 @@ def webinars_with_details(queryset: QuerySet[Webinar], user) -> QuerySet[Webinar
     return queryset
 
 
-def published_webinar(user, pk: int) -> Webinar:
-    """A webinar the user can open an event page for (any published one), else 404."""
-    return get_object_or_404(Webinar.objects.by_slug_for(user).prefetch_related("co_hosts"), pk=pk)
-
-
 def reachable_webinar(user, pk: int) -> Webinar:
-    """A webinar the user may open by id, else 404 (host-only views then check IsWebinarHost)."""
+    """A webinar the user may open by id, else 404 (host-only views then check IsWebinarHost).
+
+    Every `{id}` route goes through here: an unlisted webinar answers by id only to its hosts and to
+    people already registered, so that counting ids finds nothing (the slug is its secret).
+    """
     return get_object_or_404(Webinar.objects.reachable_by(user).prefetch_related("co_hosts"), pk=pk)
+
+
+def webinar_by_slug(user, slug: str) -> Webinar:
+    """A webinar the user may open by its slug (any published one, unlisted included), else 404."""
+    return get_object_or_404(Webinar.objects.by_slug_for(user).prefetch_related("co_hosts"), slug=slug)
