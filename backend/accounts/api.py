@@ -1,7 +1,6 @@
 """Accounts API: sign-up, API tokens (refresh token also as an HttpOnly cookie), profile."""
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -9,13 +8,14 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 from rest_framework_simplejwt.tokens import RefreshToken
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+from rest_framework_simplejwt.views import TokenObtainPairView
 
 from accounts.models import User
-from accounts.services import user_create, user_update
-from common.errors import Unauthenticated
+from accounts.selectors import user_by_username
+from accounts.services import refresh_token_rotate, user_create, user_update
+from common.errors import Missing, Unauthenticated
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -92,26 +92,22 @@ class LoginView(AuthThrottleMixin, TokenObtainPairView):
         return response
 
 
-class RefreshView(TokenRefreshView):
+class RefreshView(APIView):
     """Exchange a refresh token (body, or the HttpOnly cookie) for a new pair; the old one is blacklisted."""
 
-    serializer_class = TokenRefreshSerializer
+    permission_classes = [AllowAny]
+    authentication_classes = []
 
     @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer}, auth=[])
-    def post(self, request, *args, **kwargs):
+    def post(self, request):
         body = RefreshBodySerializer(data=request.data)
         body.is_valid(raise_exception=True)
         refresh = body.validated_data.get("refresh") or request.COOKIES.get(settings.REFRESH_COOKIE_NAME)
         if not refresh:
             raise Unauthenticated("No refresh token: log in again.")
-        serializer = self.get_serializer(data={"refresh": refresh})
-        try:
-            serializer.is_valid(raise_exception=True)
-        except TokenError:
-            raise Unauthenticated("The refresh token is invalid or expired.", code="token_not_valid") from None
-        response = Response(serializer.validated_data)
-        if "refresh" in serializer.validated_data:
-            _set_refresh_cookie(response, serializer.validated_data["refresh"])
+        tokens = refresh_token_rotate(token=refresh)
+        response = Response(tokens)
+        _set_refresh_cookie(response, tokens["refresh"])
         return response
 
 
@@ -176,5 +172,7 @@ class UserLookupView(APIView):
     def get(self, request):
         query = UserLookupQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        user = get_object_or_404(User, username__iexact=query.validated_data["username"], is_active=True)
+        user = user_by_username(query.validated_data["username"])
+        if user is None:
+            raise Missing()
         return Response(PublicUserSerializer(user).data)

@@ -10,7 +10,10 @@ class User(AbstractUser):
     avatar_url = models.URLField(max_length=500, blank=True)
 
     class Meta:
+        # Names that differ only in case would be two accounts to the database but one to people and to
+        # the case-insensitive lookup; sign-up checks first, these refuse the racer that got past the check.
         constraints = [
+            models.UniqueConstraint(Lower("username"), name="unique_user_username_ci"),
             models.UniqueConstraint(Lower("email"), condition=~models.Q(email=""), name="unique_user_email_ci"),
         ]
 

@@ -60,7 +60,7 @@ class JitsiEventView(APIView):
             raise PayloadTooLarge()
         try:
             payload = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested ~1,000 deep
             raise Invalid("The body is not valid JSON.", code="parse_error") from None
         return self.handle(payload)
 
