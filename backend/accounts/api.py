@@ -97,6 +97,8 @@ class RefreshView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "refresh"
 
     @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer}, auth=[])
     def post(self, request):
@@ -116,6 +118,8 @@ class LogoutView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "logout"
 
     @extend_schema(request=RefreshBodySerializer, responses={204: None}, auth=[])
     def post(self, request):

@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -169,10 +169,21 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "common.exceptions.exception_handler",
+    # Per client (address) for anonymous calls, per account for signed-in ones; docs/configuration.md.
     "DEFAULT_THROTTLE_RATES": {
-        "auth": env_str("THROTTLE_AUTH_RATE", "30/min"),
-        "lookup": env_str("THROTTLE_LOOKUP_RATE", "60/min"),
+        "auth": env_rate("THROTTLE_AUTH_RATE", "30/min"),  # sign-up, login
+        "refresh": env_rate("THROTTLE_REFRESH_RATE", "30/min"),
+        "logout": env_rate("THROTTLE_LOGOUT_RATE", "30/min"),
+        "admin_login": env_rate("THROTTLE_ADMIN_LOGIN_RATE", "10/min"),
+        "lookup": env_rate("THROTTLE_LOOKUP_RATE", "60/min"),  # the co-host lookup, and co-host invitations
+        "register": env_rate("THROTTLE_REGISTER_RATE", "30/min"),
+        "join": env_rate("THROTTLE_JOIN_RATE", "60/min"),
+        "create": env_rate("THROTTLE_CREATE_RATE", "60/hour"),  # new webinars and instant calls
+        "jitsi_refused": env_rate("THROTTLE_JITSI_REFUSED_RATE", "10/min"),  # wrong secrets only
     },
+    # How many proxies in front of the app append to X-Forwarded-For: the compose nginx is one, a bare
+    # gunicorn none. Unset, DRF would key throttles on the whole header, which the client writes.
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0, minimum=0),
 }
 
 # API tokens are signed with their own key, so that leaking one kind of secret does not

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from common.throttling import throttle_post
 from common.views import health, spa_index
 
 api_patterns = [
@@ -15,6 +16,9 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
+
+# Password guessing on the admin's login form is slowed down like the API's login (per client).
+admin.site.login = throttle_post("admin_login")(admin.site.login)
 
 urlpatterns = [
     path("api/", include(api_patterns)),

@@ -10,6 +10,7 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from common.csv import csv_response
@@ -112,6 +113,9 @@ class EndView(APIView):
 class JoinView(APIView):
     """A host, or an approved registrant once the session is live, gets a fresh room token (also to rejoin)."""
 
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "join"
+
     @extend_schema(
         request=None,
         responses={
@@ -192,6 +196,9 @@ class AttendanceTimelineView(APIView):
 
 class InstantView(APIView):
     """Start an ad-hoc call: an unlisted webinar, live at once, with its shareable event-page link."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "create"  # the same bucket as creating a webinar: an instant call is one
 
     @extend_schema(request=InstantSerializer, responses={201: InstantResultSerializer})
     def post(self, request):

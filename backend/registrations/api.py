@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from common.csv import csv_response
@@ -62,6 +63,9 @@ def _registrations(queryset):
 class RegisterView(APIView):
     """The caller registers: approved, waitlisted when full, or pending under the approval policy."""
 
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "register"
+
     @extend_schema(request=None, responses={201: RegistrationSerializer})
     def post(self, request, pk: int):
         registration = services.registration_create(webinar=reachable_webinar(request.user, pk), user=request.user)
@@ -70,6 +74,9 @@ class RegisterView(APIView):
 
 class RegisterBySlugView(APIView):
     """The caller registers through the event page's slug: the only way in to an unlisted webinar."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "register"
 
     @extend_schema(request=None, responses={201: RegistrationSerializer})
     def post(self, request, slug: str):

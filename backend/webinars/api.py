@@ -6,6 +6,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.api import PublicUserSerializer
 from accounts.models import User
@@ -111,6 +112,12 @@ class WebinarViewSet(viewsets.GenericViewSet):
         if self.action in ("list", "retrieve", "by_slug"):
             return [AllowAny()]
         return [IsAuthenticated()]
+
+    def get_throttles(self):
+        # Only creation is throttled: a flood of webinars (each with a room to be) is the abuse to stop.
+        return [ScopedRateThrottle()] if self.action == "create" else []
+
+    throttle_scope = "create"
 
     def get_queryset(self):
         user = self.request.user
