@@ -99,8 +99,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 REDIS_URL = env_str("REDIS_URL")
+# The cache fails open (common/cache.py): with Redis down or hanging, a request waits one short socket
+# timeout, then the cache is skipped for REDIS_RETRY_SECONDS. redis-py retries nothing here (its default
+# for a connection without retry options), so the timeout is paid once per call, not per retry.
+REDIS_CACHE_BACKEND = "common.cache.FailOpenRedisCache"
+_redis_timeout = env_int("REDIS_TIMEOUT_MS", 250, minimum=10) / 1000
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout}
+REDIS_RETRY_SECONDS = env_int("REDIS_RETRY_SECONDS", 5, minimum=0)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": REDIS_CACHE_BACKEND, "LOCATION": REDIS_URL, "OPTIONS": REDIS_CACHE_OPTIONS}}
 else:
     # A cache per process: right for `make run` (one process) and tests. A server with several
     # worker processes would retire a changed status in one of them only, and the others would
