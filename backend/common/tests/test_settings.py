@@ -83,3 +83,21 @@ def test_start_up_refuses_a_malformed_proxy_count_or_rate(overrides):
     result = manage("check", **overrides)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and next(iter(overrides)) in result.stderr
+
+
+def _database_options(**env):
+    code = "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))"
+    result = manage("shell", "-c", code, **env)
+    return result.returncode, result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "", result.stderr
+
+
+def test_postgresql_gets_a_connect_and_a_statement_timeout():
+    returncode, out, err = _database_options(DATABASE_URL="postgres://u:p@db:5432/x", DATABASE_STATEMENT_TIMEOUT_MS="7000")
+    assert returncode == 0, err
+    assert "'connect_timeout': 5" in out and "-c statement_timeout=7000" in out
+
+
+@pytest.mark.parametrize("name", ["DATABASE_CONNECT_TIMEOUT", "DATABASE_STATEMENT_TIMEOUT_MS"])
+def test_start_up_refuses_a_malformed_database_timeout(name):
+    result = manage("check", DATABASE_URL="postgres://u:p@db:5432/x", **{name: "forever"})
+    assert result.returncode != 0 and name in result.stderr
