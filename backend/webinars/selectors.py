@@ -2,10 +2,10 @@
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from webinars.models import Webinar
+from webinars.models import CoHostInvitation, Webinar
 
 # Apps built on this one add what they know of each webinar to its API reads (registrations: seats
 # taken and the caller's own registration), so that this app never imports them.
@@ -15,6 +15,8 @@ detail_annotators: list[Callable[[QuerySet[Webinar], object], QuerySet[Webinar]]
 def webinars_with_details(queryset: QuerySet[Webinar], user) -> QuerySet[Webinar]:
     """Prefetch hosts and tags, and let the apps built on webinars add theirs."""
     queryset = queryset.select_related("organizer").prefetch_related("co_hosts", "tags").order_by("starts_at", "id")
+    if user.is_authenticated:  # pending co-host invitations, shown to the hosts only
+        queryset = queryset.prefetch_related(Prefetch("co_host_invitations", queryset=CoHostInvitation.objects.select_related("user")))
     for annotate in detail_annotators:
         queryset = annotate(queryset, user)
     return queryset
