@@ -11,7 +11,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 HAS_FRONTEND := $(wildcard frontend/package.json)
 HAS_STACK_TESTS := $(wildcard jitsi/tests)
 
-.PHONY: help install run frontend test lint-python test-backend test-stack test-frontend test-postgres benchmark jitsi-config jitsi-check clean
+.PHONY: help install run frontend test lint-python test-backend test-stack test-frontend test-postgres benchmark bench jitsi-config jitsi-check clean
 
 help:
 	@echo "make run            set up and serve the app on http://$(HOST):$(PORT) (SQLite, local cache, demo data)"
@@ -65,6 +65,10 @@ test-postgres: install
 
 benchmark: install
 	$(PY) backend/benchmarks/run.py
+
+# The Go-Live rush over HTTP: gunicorn + PostgreSQL + Redis, loaded by wrk (apt-get install wrk).
+bench: install
+	cd backend && ../$(PY) benchmarks/http_bench.py
 
 jitsi-config:
 	bash jitsi/generate-env.sh

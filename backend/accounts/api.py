@@ -1,6 +1,11 @@
 """Accounts API: sign-up, API tokens (refresh token also as an HttpOnly cookie), profile."""
 
+import zoneinfo
+from functools import cache
+
 from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -14,14 +19,14 @@ from rest_framework_simplejwt.views import TokenObtainPairView
 
 from accounts.models import User
 from accounts.selectors import user_by_username
-from accounts.services import refresh_token_rotate, user_create, user_update
+from accounts.services import refresh_token_rotate, unsubscribe_token_read, user_create, user_unsubscribe, user_update
 from common.errors import Missing, Unauthenticated
 
 
 class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
-        fields = ["id", "username", "email", "display_name", "avatar_url", "is_staff"]
+        fields = ["id", "username", "email", "display_name", "avatar_url", "is_staff", "timezone", "email_reminders", "email_follow_ups"]
         read_only_fields = ["id", "username", "is_staff"]
 
 
@@ -32,10 +37,23 @@ class SignUpSerializer(serializers.Serializer):
     display_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
 
 
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
 class ProfileSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False)
     display_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
     avatar_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
+    timezone = serializers.CharField(max_length=64, required=False, allow_blank=True, help_text="IANA zone; empty: the organizer's.")
+    email_reminders = serializers.BooleanField(required=False)
+    email_follow_ups = serializers.BooleanField(required=False)
+
+    def validate_timezone(self, value: str) -> str:
+        if value and value not in _time_zones():
+            raise serializers.ValidationError(f"Unknown time zone {value!r}: use an IANA name such as Europe/Paris.")
+        return value
 
 
 class RefreshBodySerializer(serializers.Serializer):
@@ -180,3 +198,29 @@ class UserLookupView(APIView):
         if user is None:
             raise Missing()
         return Response(PublicUserSerializer(user).data)
+
+
+class UnsubscribeView(APIView):
+    """One-click unsubscribe from a signed email link, no login: GET shows a button, POST turns the topic off.
+
+    POST is also what mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058);
+    GET never changes anything, since link scanners open every link in a message.
+    """
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    def _page(self, token: str, topic: str, *, done: bool) -> HttpResponse:
+        labels = {"reminders": 'reminders and "we\'re live" emails', "follow_ups": "follow-up and recording emails"}
+        context = {"token": token, "topic": labels[topic], "done": done, "profile_url": f"{settings.FRONTEND_URL}/me"}
+        return HttpResponse(render_to_string("accounts/unsubscribe.html", context))
+
+    @extend_schema(responses={(200, "text/html"): str}, auth=[])
+    def get(self, request, token: str):
+        _, topic = unsubscribe_token_read(token=token)
+        return self._page(token, topic, done=False)
+
+    @extend_schema(request=None, responses={(200, "text/html"): str}, auth=[])
+    def post(self, request, token: str):
+        _, topic = user_unsubscribe(token=token)
+        return self._page(token, topic, done=True)

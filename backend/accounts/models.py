@@ -8,6 +8,11 @@ from django.db.models.functions import Lower
 class User(AbstractUser):
     display_name = models.CharField(max_length=100, blank=True)
     avatar_url = models.URLField(max_length=500, blank=True)
+    # An IANA zone for the times in emails; empty means the organizer's zone, else UTC.
+    timezone = models.CharField(max_length=64, blank=True)
+    # Preferences for the messages one may turn off (docs/notifications.md); transactional ones always go.
+    email_reminders = models.BooleanField(default=True, help_text='Reminders before the start and "we\'re live".')
+    email_follow_ups = models.BooleanField(default=True, help_text="Thank-you, sorry-we-missed-you and recording emails.")
 
     class Meta:
         # Names that differ only in case would be two accounts to the database but one to people and to

@@ -1,7 +1,8 @@
-"""Account rules: sign-up, profile changes, and the rotation of refresh tokens."""
+"""Account rules: sign-up, profile changes, refresh-token rotation, email preferences and one-click unsubscribe."""
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from rest_framework_simplejwt.exceptions import TokenError
@@ -98,3 +99,33 @@ def refresh_token_rotate(*, token: str) -> dict[str, str]:
         raise _refused()
     fresh = RefreshToken.for_user(user)  # recorded as outstanding, so that it can be blacklisted in turn
     return {"access": str(fresh.access_token), "refresh": str(fresh)}
+
+
+# The email preferences one may turn off, by the topic named in unsubscribe links.
+TOPICS = {"reminders": "email_reminders", "follow_ups": "email_follow_ups"}
+_UNSUBSCRIBE_SALT = "stagecall.unsubscribe"
+
+
+def unsubscribe_token(*, user: User, topic: str) -> str:
+    """A signed, never-expiring token that turns one topic off for one person, without a login."""
+    return signing.dumps([user.pk, topic], salt=_UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_token_read(*, token: str) -> tuple[User, str]:
+    """The person and topic of a token; Invalid (400, field `token`) if forged, mangled or the account is gone."""
+    try:
+        user_id, topic = signing.loads(token, salt=_UNSUBSCRIBE_SALT)
+        if topic not in TOPICS:
+            raise ValueError(topic)
+        return User.objects.get(pk=user_id), topic
+    except (signing.BadSignature, ValueError, TypeError, User.DoesNotExist):
+        raise Invalid("This unsubscribe link is not valid.", code="bad_token", field="token") from None
+
+
+@transaction.atomic
+def user_unsubscribe(*, token: str) -> tuple[User, str]:
+    """The holder of a signed link turns that topic off (idempotent); transactional emails still go."""
+    user, topic = unsubscribe_token_read(token=token)
+    setattr(user, TOPICS[topic], False)
+    user.save(update_fields=[TOPICS[topic]])
+    return user, topic

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "webinars",
     "registrations",
     "live",
+    "recordings",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,17 @@ if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, got {_task_backend!r}.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
+# --- Notifications (docs/notifications.md) ---------------------------------------------
+# Reminders go this many minutes before a webinar starts; `manage.py send_due_reminders` (the reaper) sends them.
+# Empty means the default (compose passes an unset variable as ""); "off" means no reminders.
+_raw_offsets = env_str("REMINDER_OFFSETS_MINUTES") or "1440,15"
+_offsets = [] if _raw_offsets == "off" else [item.strip() for item in _raw_offsets.split(",")]
+if not all(item.isdigit() and int(item) > 0 for item in _offsets) or len({int(item) for item in _offsets}) != len(_offsets):
+    raise ImproperlyConfigured(f"REMINDER_OFFSETS_MINUTES must be distinct positive whole minutes, comma-separated, got {_offsets!r}.")
+REMINDER_OFFSETS_MINUTES = sorted((int(item) for item in _offsets), reverse=True)
+# Recipients per send task: a webinar with 10,000 registrants becomes 20 short tasks, not one long one.
+NOTIFY_BATCH_SIZE = env_int("NOTIFY_BATCH_SIZE", 500, minimum=1)
+
 # --- API -----------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
@@ -249,6 +261,8 @@ JITSI_EVENTS_SECRET = env_str("JITSI_EVENTS_SECRET")
 JITSI_EVENTS_API_PREFIX = env_str("JITSI_EVENTS_API_PREFIX", "http://127.0.0.1:8000/api/jitsi")
 # How long a live session survives an empty, destroyed Jitsi room before it is ended.
 JITSI_ROOM_GRACE_SECONDS = env_int("JITSI_ROOM_GRACE_SECONDS", 300, minimum=0)
+# `make bench` only: mounts the floor view (benchmarks/floor.py) at /api/bench/floor/. Never in production.
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", default=False)
 # How long the public status answer may be cached by browsers and CDNs.
 STATUS_MAX_AGE = env_int("STATUS_MAX_AGE", 5, minimum=0)
 
@@ -263,6 +277,51 @@ if not DEBUG and JITSI_TOKEN_ALGORITHM == "HS256":
         raise ImproperlyConfigured("JITSI_APP_SECRET must be a random value of at least 32 bytes when DJANGO_DEBUG is off.")
     if JITSI_APP_SECRET in {SECRET_KEY, JITSI_EVENTS_SECRET}:
         raise ImproperlyConfigured("JITSI_APP_SECRET must differ from DJANGO_SECRET_KEY and JITSI_EVENTS_SECRET.")
+
+# --- Recordings (Jibri) --------------------------------------------------------------
+# Where Jibri's finished files appear (its recordings directory, shared with the worker).
+RECORDINGS_INBOX_DIR = Path(env_str("RECORDINGS_INBOX_DIR") or BASE_DIR / "recordings-inbox")
+# Where kept recordings live with the local storage (the "recordings" storage below).
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Bearer secret of Jibri's finalize script (POST /api/jitsi/recordings); empty keeps the endpoint shut.
+RECORDINGS_SECRET = env_str("RECORDINGS_SECRET")
+# Recordings older than this many days are deleted by `manage.py delete_expired_recordings`; 0 keeps them.
+RECORDINGS_RETENTION_DAYS = env_int("RECORDINGS_RETENTION_DAYS", 0, minimum=0)
+# Lifetime of a download/playback link (and of an S3 signed URL), in seconds.
+RECORDINGS_LINK_TTL = env_int("RECORDINGS_LINK_TTL", 6 * 3600, minimum=60)
+# With nginx in front (compose), downloads answer X-Accel-Redirect to this `internal` location,
+# which maps to MEDIA_ROOT; empty streams the file from Django (development only).
+RECORDINGS_ACCEL_REDIRECT_PREFIX = env_str("RECORDINGS_ACCEL_REDIRECT_PREFIX")
+_recordings_storage = env_str("RECORDINGS_STORAGE", "local")
+if _recordings_storage == "local":
+    STORAGES["recordings"] = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}
+elif _recordings_storage == "s3":
+    import importlib.util
+
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured("RECORDINGS_STORAGE=s3 needs django-storages: pip install 'django-storages[s3]'.")
+    # Credentials come from boto3's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, an instance role...).
+    STORAGES["recordings"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("RECORDINGS_S3_BUCKET"),
+            "region_name": env_str("RECORDINGS_S3_REGION") or None,
+            "endpoint_url": env_str("RECORDINGS_S3_ENDPOINT_URL") or None,
+            "default_acl": "private",
+            "querystring_auth": True,  # downloads are short-lived signed URLs, never public objects
+            "querystring_expire": RECORDINGS_LINK_TTL,
+            "file_overwrite": False,
+        },
+    }
+    if not STORAGES["recordings"]["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("RECORDINGS_STORAGE=s3 needs RECORDINGS_S3_BUCKET.")
+else:
+    raise ImproperlyConfigured(f"RECORDINGS_STORAGE must be local or s3, got {_recordings_storage!r}.")
+if not DEBUG and RECORDINGS_SECRET:
+    if len(RECORDINGS_SECRET) < 32:
+        raise ImproperlyConfigured("RECORDINGS_SECRET must be a random value of at least 32 characters.")
+    if RECORDINGS_SECRET in {SECRET_KEY, JITSI_APP_SECRET, JITSI_EVENTS_SECRET}:
+        raise ImproperlyConfigured("RECORDINGS_SECRET must differ from every other secret.")
 
 # --- Production hardening (debug off) -------------------------------------------------
 if not DEBUG:

@@ -1,5 +1,6 @@
 """URL map: the API under /api/, the admin, and the single-page app for everything else."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -11,6 +12,7 @@ api_patterns = [
     path("health/", health, name="health"),
     path("auth/", include("accounts.urls")),
     path("", include("registrations.urls")),
+    path("", include("recordings.urls")),
     path("", include("live.urls")),
     path("", include("webinars.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -19,6 +21,10 @@ api_patterns = [
 
 # Password guessing on the admin's login form is slowed down like the API's login (per client).
 admin.site.login = throttle_post("admin_login")(admin.site.login)
+if settings.BENCHMARK_FLOOR:
+    from benchmarks.floor import FloorView
+
+    api_patterns.append(path("bench/floor/", FloorView.as_view(), name="bench-floor"))
 
 urlpatterns = [
     path("api/", include(api_patterns)),

@@ -1,9 +1,7 @@
 """Live API: go live, join with a Jitsi room token, leave, participants, attendance, public status."""
 
-import hashlib
-import json
-
 from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotModified
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -125,8 +123,7 @@ class JoinView(APIView):
         },
     )
     def post(self, request, pk: int):
-        webinar = reachable_webinar(request.user, pk)
-        session, token, moderator = services.live_session_join(webinar=webinar, user=request.user)
+        session, token, moderator = services.live_session_join(webinar_id=pk, user=request.user)
         response = Response(
             {
                 "domain": settings.JITSI_DOMAIN,
@@ -146,7 +143,7 @@ class LeaveView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request, pk: int):
-        services.live_session_leave(webinar=reachable_webinar(request.user, pk), user=request.user)
+        services.live_session_leave(webinar_id=reachable_webinar(request.user, pk).pk, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -212,10 +209,6 @@ class InstantView(APIView):
         )
 
 
-def _etag(body: dict) -> str:
-    return '"' + hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32] + '"'
-
-
 def _matches(if_none_match: str, etag: str) -> bool:
     candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
     return etag in candidates or "*" in candidates
@@ -230,12 +223,11 @@ class _PublicStatusView(APIView):
     def _answer(self, request, entry: dict | None, *, allow_unlisted: bool):
         if entry is None or (entry["visibility"] != Webinar.Visibility.PUBLIC and not allow_unlisted):
             raise NotFound()
-        body = entry["status"]
-        etag = _etag(body)
-        headers = {"ETag": etag, "Cache-Control": f"public, max-age={settings.STATUS_MAX_AGE}"}
-        if _matches(request.headers.get("If-None-Match", ""), etag):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
-        return Response(body, headers=headers)
+        # The body and its ETag were rendered once, when the entry was computed: a poll only compares.
+        headers = {"ETag": entry["etag"], "Cache-Control": f"public, max-age={settings.STATUS_MAX_AGE}"}
+        if _matches(request.headers.get("If-None-Match", ""), entry["etag"]):
+            return HttpResponseNotModified(headers=headers)
+        return HttpResponse(entry["body"], content_type="application/json", headers=headers)
 
 
 class PublicStatusView(_PublicStatusView):

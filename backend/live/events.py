@@ -72,20 +72,26 @@ def jitsi_event_record(event: JitsiEvent) -> str:
         session = LiveSession.objects.get(room=event.room_name)
         occupants = (event.occupant,) if event.occupant else event.all_occupants
         recorded = [_record_occupant(webinar, session, occupant) for occupant in occupants]
-        _record_room_liveness(webinar, session, event)
-        invalidate_public_status(webinar.pk)
+        if _record_room_liveness(webinar, session, event):
+            # Only liveness shows on the public status at once; the participant count follows
+            # within its refresh interval, so occupant events do not retire the entry.
+            invalidate_public_status(webinar.pk)
     return "recorded" if (any(recorded) or event.kind.startswith("room/")) else "ignored"
 
 
-def _record_room_liveness(webinar: Webinar, session: LiveSession, event: JitsiEvent) -> None:
+def _record_room_liveness(webinar: Webinar, session: LiveSession, event: JitsiEvent) -> bool:
+    """Mark the room gone, or back; True if that changed."""
     if event.is_breakout or session.state == LiveSession.State.ENDED:
-        return
+        return False
     if event.kind == "room/destroyed" and session.room_destroyed_at is None:
         session.room_destroyed_at = _clamp(event.at, session)
         session.save(update_fields=["room_destroyed_at"])
-    elif event.kind in ("room/created", "occupant/joined") and session.room_destroyed_at and session.is_running:
+        return True
+    if event.kind in ("room/created", "occupant/joined") and session.room_destroyed_at and session.is_running:
         # The room is back (someone rejoined after a reload): it is not abandoned. Past the grace
         # period it is over, whatever comes later.
         if event.kind == "room/created" or event.occupant.user_id in webinar.host_ids():
             session.room_destroyed_at = None
             session.save(update_fields=["room_destroyed_at"])
+            return True
+    return False

@@ -77,6 +77,10 @@ class AttendanceInterval(models.Model):
             models.UniqueConstraint(
                 fields=["session", "source", "external_id"], condition=~Q(external_id=""), name="one_interval_per_occupant"
             ),
+            # A rejoin keeps the open interval: a join is one INSERT .. ON CONFLICT DO NOTHING.
+            models.UniqueConstraint(
+                fields=["session", "user"], condition=Q(source="client", left_at__isnull=True), name="one_open_client_interval"
+            ),
         ]
         indexes = [models.Index(fields=["session", "left_at"])]
 

@@ -1,18 +1,25 @@
 """Reads of live state: the public status, who is in the room, the attendance report."""
 
+import hashlib
+import json
+import logging
 from collections import defaultdict
 from datetime import datetime
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 from live.attendance import Presence, presence, timeline
 from live.models import AttendanceInterval, LiveSession, grace_deadline
-from webinars.cache import current_status_version, public_status_key, status_version_key
+from webinars.cache import CACHE_ERRORS, public_status_key, status_version_key
 from webinars.models import Webinar
 
+logger = logging.getLogger(__name__)
 # A safety net only: every committed change retires the entry at once (webinars.cache).
 STATUS_CACHE_SECONDS = 300
+# Unknown ids and drafts: long enough to absorb a flood of bad ids; publishing retires it at once.
+MISSING_SECONDS = 30
 
 
 def running_session(webinar: Webinar) -> LiveSession | None:
@@ -31,60 +38,79 @@ def _public_state(webinar: Webinar, session: LiveSession | None) -> str:
     return Webinar.Status.ENDED if session.opened_at else Webinar.Status.SCHEDULED
 
 
-def _public_status_entry(webinar_id: int) -> dict | None:
-    """Computed from the database, reading only."""
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _public_status_entry(webinar_id: int) -> dict:
+    """Computed from the database, reading only; the body and its ETag are rendered once, here."""
     webinar = Webinar.objects.filter(pk=webinar_id).exclude(status=Webinar.Status.DRAFT).first()
     if webinar is None:
-        return None
+        return {"missing": True, "expires_in": MISSING_SECONDS}
     session = webinar.live_sessions.first()  # the latest
     running = session if session is not None and session.is_running else None
     participants = (
         running.intervals.filter(left_at__isnull=True, joined_at__isnull=False).values("user").distinct().count() if running else 0
     )
     ended_at = (session.ended_at or session.room_destroyed_at) if session and not running else None
-    return {
-        "visibility": webinar.visibility,
-        "status": {
-            "state": _public_state(webinar, session),
-            "starts_at": webinar.starts_at.isoformat(),
-            "started_at": session.started_at.isoformat() if session else None,
-            "ended_at": ended_at.isoformat() if ended_at else None,
-            "participant_count": participants,
-        },
-        # Recompute when the grace period of a destroyed room runs out, so the page sees the end.
-        "expires_in": max(1, int((running.room_destroyed_at - grace_deadline()).total_seconds()) + 1)
-        if running and running.room_destroyed_at
-        else STATUS_CACHE_SECONDS,
+    status = {
+        "state": _public_state(webinar, session),
+        "starts_at": webinar.starts_at.isoformat(),
+        "started_at": session.started_at.isoformat() if session else None,
+        "ended_at": ended_at.isoformat() if ended_at else None,
+        "participant_count": participants,
     }
+    body = json.dumps(status, separators=(",", ":")).encode()
+    expires_in = STATUS_CACHE_SECONDS
+    if running:
+        # Joins and leaves do not retire the entry (a Go-Live rush would turn every poll into a
+        # database read): the participant count follows within the refresh interval instead.
+        expires_in = max(1, settings.STATUS_MAX_AGE)
+        if running.room_destroyed_at:  # recompute when the grace period runs out, so the page sees the end
+            expires_in = min(expires_in, max(1, int((running.room_destroyed_at - grace_deadline()).total_seconds()) + 1))
+    return {"visibility": webinar.visibility, "status": status, "body": body, "etag": _etag(body), "expires_in": expires_in}
 
 
 def public_status(webinar_id: int) -> dict | None:
     """The whitelisted public status of a published webinar, from the cache when current; None if there is none.
 
-    Cached with the webinar's visibility so that the by-id endpoint can refuse unlisted webinars
-    without a database query. The version is read *before* the database (webinars.cache says why).
+    One cache round trip when current. Cached with the webinar's visibility so that the by-id
+    endpoint can refuse unlisted webinars without a database query; unknown ids and drafts are
+    cached briefly too, so a flood of bad ids does not reach the database. The version is read
+    *before* the database (webinars.cache says why). With the cache unreachable, it reads the database.
     """
     key, version_key = public_status_key(webinar_id), status_version_key(webinar_id)
-    found = cache.get_many([key, version_key])
-    version = current_status_version(webinar_id, found.get(version_key))
+    try:
+        found = cache.get_many([key, version_key])
+    except CACHE_ERRORS:
+        logger.warning("cache unreachable: public status of webinar %s read from the database", webinar_id)
+        entry = _public_status_entry(webinar_id)
+        return None if entry.get("missing") else entry
+    version = found.get(version_key)
     entry = found.get(key)
-    if entry is not None and entry["version"] == version:
-        return entry
-    entry = _public_status_entry(webinar_id)
-    if entry is not None:
-        entry["version"] = version
-        cache.set(key, entry, entry["expires_in"])
-    return entry
+    if entry is None or entry["version"] != version:
+        entry = _public_status_entry(webinar_id) | {"version": version}
+        try:
+            cache.set(key, entry, entry["expires_in"])
+        except CACHE_ERRORS:
+            logger.warning("cache unreachable: public status of webinar %s not cached", webinar_id)
+    return None if entry.get("missing") else entry
+
+
+# Slugs never change and their ids are never reused: each process keeps the ones it has seen.
+_SLUG_IDS: dict[str, int] = {}
+_SLUG_IDS_MAX = 50_000
 
 
 def webinar_id_for_slug(slug: str) -> int | None:
-    """Slugs never change, so their ids are cached for long."""
-    key = f"webinar-slug:v1:{slug}"
-    webinar_id = cache.get(key)
+    """The id behind an event page's slug: from this process's memory, else the database."""
+    webinar_id = _SLUG_IDS.get(slug)
     if webinar_id is None:
         webinar_id = Webinar.objects.filter(slug=slug).values_list("pk", flat=True).first()
         if webinar_id is not None:
-            cache.set(key, webinar_id, 3600)
+            if len(_SLUG_IDS) >= _SLUG_IDS_MAX:
+                _SLUG_IDS.clear()
+            _SLUG_IDS[slug] = webinar_id
     return webinar_id
 
 

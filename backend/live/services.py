@@ -4,13 +4,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.models import User
-from common.errors import DomainError, Forbidden, IllegalTransition
+from common.errors import DomainError, Forbidden, IllegalTransition, Missing
+from common.prepared import PreparedValues
 from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
 from live.models import AttendanceInterval, LiveSession, grace_deadline
 from registrations.models import Registration
+from registrations.notifications import registrants_follow_up, registrants_notify_live
 from webinars import lifecycle
 from webinars.cache import invalidate_public_status
 from webinars.locking import lock_webinar
@@ -75,6 +78,7 @@ def live_session_start(*, webinar: Webinar, by: User, practice: bool = False) ->
         opened_at=None if practice else now,
     )
     lifecycle.transition(webinar, W.LIVE)
+    registrants_notify_live(webinar=webinar, session=session)
     return session, True
 
 
@@ -90,6 +94,7 @@ def live_session_open(*, webinar: Webinar, by: User) -> LiveSession:
     session.opened_at = timezone.now()
     session.save(update_fields=["state", "opened_at"])
     _changed(session)
+    registrants_notify_live(webinar=webinar, session=session)
     return session
 
 
@@ -105,6 +110,7 @@ def end_session(session: LiveSession, *, webinar: Webinar, by: User | None, at) 
     session.save(update_fields=["state", "ended_at", "ended_by"])
     session.intervals.filter(left_at__isnull=True).update(left_at=at)
     lifecycle.transition(webinar, W.ENDED if session.opened_at else W.SCHEDULED)
+    registrants_follow_up(webinar=webinar, session=session)
     _changed(session)
     return session
 
@@ -123,11 +129,11 @@ def live_session_end(*, webinar: Webinar, by: User) -> LiveSession:
     return end_session(session, webinar=webinar, by=by, at=timezone.now() if session.is_running else session.room_destroyed_at)
 
 
-def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: bool) -> DomainError | None:
+def _join_refusal(status: str, session: LiveSession | None, *, is_host: bool) -> DomainError | None:
     if session is None:
-        if webinar.status == W.ENDED:
+        if status == W.ENDED:
             return DomainError("The webinar has ended.", code="session_ended")
-        if webinar.status == W.CANCELLED:
+        if status == W.CANCELLED:
             return DomainError("The webinar was cancelled.", code="webinar_cancelled")
         if is_host:
             return DomainError("Start the session (or the green room) first.", code="session_not_started")
@@ -137,28 +143,61 @@ def _join_refusal(webinar: Webinar, session: LiveSession | None, *, is_host: boo
     return None
 
 
+_SESSION_FIELDS = ("id", "state", "room", "started_at", "opened_at", "room_destroyed_at")
+# What a join decides with, besides the locked webinar: is the caller a co-host, how are they
+# registered, and the running session, in one statement compiled once (common/prepared.py).
+_join_standing = PreparedValues(
+    lambda webinar_id, user_id: (
+        Webinar.objects.filter(pk=webinar_id)
+        .annotate(
+            running=FilteredRelation("live_sessions", condition=~Q(live_sessions__state=State.ENDED)),
+            is_cohost=Exists(Webinar.co_hosts.through.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id)),
+            registration=Subquery(Registration.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id).order_by().values("status")[:1]),
+        )
+        .order_by()
+        .values("is_cohost", "registration", *(f"running__{name}" for name in _SESSION_FIELDS))
+    ),
+    arity=2,
+)
+
+
 @transaction.atomic
-def live_session_join(*, webinar: Webinar, user: User) -> tuple[LiveSession, RoomToken, bool]:
-    """Hosts join a running session as moderators; approved registrants join a live one. Records the join."""
-    # The webinar lock orders a join against End: no token and no open interval after the end.
-    webinar = lock_webinar(webinar.pk)
-    is_host = webinar.is_host(user)
-    if not is_host and not Registration.objects.filter(webinar=webinar, user=user, status=Registration.Status.APPROVED).exists():
+def live_session_join(*, webinar_id: int, user: User) -> tuple[LiveSession, RoomToken, bool]:
+    """Hosts join a running session as moderators; approved registrants join a live one. Records the join.
+
+    Four queries in all, the hot path of a Go-Live minute: authentication, the shared lock, the
+    caller's standing with the running session, the attendance upsert.
+    """
+    # Shared: joins run side by side but never beside End (webinars/locking.py), so no token and no
+    # open interval come after the end.
+    webinar = lock_webinar(webinar_id, shared=True)
+    standing = _join_standing.first(webinar_id, user.pk)
+    is_host = user.pk == webinar.organizer_id or standing["is_cohost"]
+    registration = standing["registration"]
+    if not (is_host or registration or (webinar.status != W.DRAFT and webinar.visibility == Webinar.Visibility.PUBLIC)):
+        raise Missing()  # hidden things look missing
+    if not is_host and registration != Registration.Status.APPROVED:
         raise Forbidden("Only hosts and approved registrants may join.", code="not_approved")
-    session = _running_session_locked(webinar)
-    refusal = _join_refusal(webinar, session, is_host=is_host)
+    session = None
+    if standing["running__id"] is not None:
+        session = LiveSession(webinar_id=webinar_id, **{name: standing[f"running__{name}"] for name in _SESSION_FIELDS})
+    status = webinar.status
+    if session is not None and not session.is_running:
+        # Its room is long gone: over. A shared holder never writes the webinar; the reaper records it.
+        status, session = (W.ENDED if session.opened_at else W.SCHEDULED), None
+    refusal = _join_refusal(status, session, is_host=is_host)
     if refusal:
         raise refusal
     now = timezone.now()
-    # A rejoin (reload, reconnect) reuses the open interval: the person never left.
-    open_interval = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).exists()
-    if not open_interval:
-        AttendanceInterval.objects.create(session=session, user=user, source=AttendanceInterval.Source.CLIENT, joined_at=now)
-        _changed(session)
+    # A rejoin (reload, reconnect) keeps the open interval: the person never left. The partial unique
+    # constraint one_open_client_interval makes this one statement, also for two joins at once.
+    AttendanceInterval.objects.bulk_create(
+        [AttendanceInterval(session=session, user=user, source=AttendanceInterval.Source.CLIENT, joined_at=now)], ignore_conflicts=True
+    )
     if is_host and session.room_destroyed_at:
         # A host came back: the room lives on, no grace-period ending.
-        session.room_destroyed_at = None
-        session.save(update_fields=["room_destroyed_at"])
+        LiveSession.objects.filter(pk=session.pk).update(room_destroyed_at=None)
+        _changed(session)
     token = room_token(
         config=TokenConfig.from_settings(settings),
         room=session.room,
@@ -169,18 +208,16 @@ def live_session_join(*, webinar: Webinar, user: User) -> tuple[LiveSession, Roo
 
 
 @transaction.atomic
-def live_session_leave(*, webinar: Webinar, user: User) -> int:
-    """Record that the caller left the room (idempotent); returns how many open intervals were closed."""
-    webinar = lock_webinar(webinar.pk)
-    session = webinar.live_sessions.order_by("-started_at").first()
+def live_session_leave(*, webinar_id: int, user: User) -> int:
+    """Record that the caller left the room (idempotent); returns how many open intervals were closed.
+
+    The participant count on the public status follows within its refresh interval, not at once.
+    """
+    lock_webinar(webinar_id, shared=True)
+    session = LiveSession.objects.filter(webinar_id=webinar_id).order_by("-started_at").first()
     if session is None:
         return 0
-    closed = session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).update(
-        left_at=timezone.now()
-    )
-    if closed:
-        _changed(session)
-    return closed
+    return session.intervals.filter(user=user, source=AttendanceInterval.Source.CLIENT, left_at__isnull=True).update(left_at=timezone.now())
 
 
 @transaction.atomic

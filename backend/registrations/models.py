@@ -34,3 +34,19 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.webinar} ({self.status})"
+
+
+class Notice(models.Model):
+    """One message of one kind sent for one registration and occurrence: claimed before it is sent, so none goes twice."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20)
+    # Which occurrence: a reminder's offset and start time, a live session, a calendar sequence, a recording.
+    key = models.CharField(max_length=64, blank=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["registration", "kind", "key"], name="one_notice_per_occurrence")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} → {self.registration}"

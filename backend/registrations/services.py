@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from common.errors import DomainError, Invalid
 from registrations.models import Registration
-from registrations.tasks import send_registration_email, send_webinar_cancelled
+from registrations.tasks import send_registration_email
 from webinars.locking import lock_webinar
 from webinars.models import Webinar
 from webinars.services import require_host
@@ -115,11 +115,6 @@ def seats_follow_capacity(*, webinar: Webinar, previous: int | None) -> list[Reg
             raise Invalid(f"{seats_taken} seats are already taken; capacity cannot be lower.", field="capacity")
     grew = webinar.capacity is None or (previous is not None and webinar.capacity > previous)
     return waitlist_fill(webinar=webinar) if grew else []
-
-
-def registrants_notify_cancelled(*, webinar: Webinar) -> None:
-    """Every active registrant of a cancelled webinar hears of it, once the cancellation commits."""
-    transaction.on_commit(partial(send_webinar_cancelled.enqueue, webinar.pk))
 
 
 def _decide(webinar: Webinar, registration: Registration, action: str) -> Registration:

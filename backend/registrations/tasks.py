@@ -1,56 +1,58 @@
-"""Registration emails, sent by the django-tasks worker after the change is committed."""
+"""Registration emails, sent by the django-tasks worker after the change is committed (docs/notifications.md)."""
 
+import logging
+
+from django.conf import settings
+from django.db import transaction
 from django_tasks import task
 
-from common.mail import event_url, send_notification
-from registrations.ics import webinar_ics
-from registrations.models import Registration
+from common.mail import send_notification
+from registrations.emails import render
+from registrations.models import Notice, Registration
+from registrations.recipients import recipients
 from webinars.models import Webinar
 
-# kind -> (subject prefix, message, attach the calendar file)
-MESSAGES: dict[str, tuple[str, str, bool]] = {
-    "confirmed": ("You're registered", "Your seat is confirmed.", True),
-    "pending": ("Registration received", "The hosts review registrations; we will write when they decide.", False),
-    "waitlisted": ("You're on the waitlist", "The webinar is full. You will get a seat, and an email, as soon as one frees up.", False),
-    "approved": ("Registration approved", "The hosts approved your registration. Your seat is confirmed.", True),
-    "rejected": ("Registration declined", "The hosts could not accept your registration this time.", False),
-    "promoted": ("A seat freed up for you", "You moved up from the waitlist. Your seat is confirmed.", True),
-    "cancelled": ("Registration cancelled", "Your registration is cancelled. You can register again while registration is open.", False),
-}
-
-
-@task()
-def send_webinar_cancelled(webinar_id: int) -> int:
-    """Tell every active registrant that the webinar is cancelled; returns how many were told."""
-    webinar = Webinar.objects.get(pk=webinar_id)
-    # Everyone who was told they have (or may get) a seat.
-    registrations = webinar.registrations.filter(status__in=Registration.ACTIVE).select_related("user")
-    for registration in registrations:
-        send_notification(
-            to=registration.user.email,
-            subject=f"Cancelled: {webinar.title}",
-            body=(
-                f"Hello {registration.user.public_name},\n\n"
-                f'The webinar "{webinar.title}" planned for {webinar.starts_at:%Y-%m-%d %H:%M %Z} has been cancelled '
-                "by its hosts. Your registration no longer holds a seat.\n"
-            ),
-        )
-    return len(registrations)
+logger = logging.getLogger(__name__)
 
 
 @task()
 def send_registration_email(registration_id: int, kind: str) -> None:
     """Tell the registrant what just happened to their registration."""
-    registration = Registration.objects.select_related("user", "webinar").get(pk=registration_id)
-    subject, message, with_calendar = MESSAGES[kind]
-    webinar = registration.webinar
-    attachments = [("webinar.ics", webinar_ics(webinar), "text/calendar")] if with_calendar else []
-    send_notification(
-        to=registration.user.email,
-        subject=f"{subject}: {webinar.title}",
-        body=(
-            f"Hello {registration.user.public_name},\n\n{message}\n\n"
-            f"{webinar.title}\n{webinar.starts_at:%Y-%m-%d %H:%M %Z}\n{event_url(webinar.slug)}\n"
-        ),
-        attachments=attachments,
-    )
+    registration = Registration.objects.select_related("user", "webinar__organizer").get(pk=registration_id)
+    send_notification(**render(kind, registration))
+
+
+@task()
+def fan_out(kind: str, webinar_id: int, key: str) -> int:
+    """Split one message's recipients into chunks of NOTIFY_BATCH_SIZE, one send task each; returns how many."""
+    webinar = Webinar.objects.filter(pk=webinar_id).first()
+    if webinar is None:
+        return 0
+    ids = list(recipients(kind, webinar, key).values_list("pk", flat=True))
+    size = settings.NOTIFY_BATCH_SIZE
+    for start in range(0, len(ids), size):
+        send_notices.enqueue(kind, webinar_id, key, ids[start : start + size])
+    return len(ids)
+
+
+@task()
+def send_notices(kind: str, webinar_id: int, key: str, registration_ids: list[int]) -> int:
+    """Send one message to a chunk of registrations, each at most once; the rules are checked again first."""
+    webinar = Webinar.objects.select_related("organizer").filter(pk=webinar_id).first()
+    if webinar is None:
+        return 0
+    sent = 0
+    for registration in recipients(kind, webinar, key).filter(pk__in=registration_ids).select_related("user"):
+        registration.webinar = webinar
+        try:
+            with transaction.atomic():
+                # The claim: a second worker sending the same message inserts the same row, waits on this
+                # transaction (PostgreSQL's unique index; SQLite's write lock), then fails, and skips. A send
+                # that raises rolls the claim back, so a later run may try again.
+                _, created = Notice.objects.get_or_create(registration=registration, kind=kind, key=key)
+                if created:
+                    send_notification(**render(kind, registration))
+                    sent += 1
+        except Exception:  # noqa: BLE001 - one bad address must not cost the rest of the chunk their email
+            logger.exception("Could not send %s (%s) for registration %s", kind, key, registration.pk)
+    return sent

@@ -2,19 +2,27 @@
 
 Deleting the entry on a change is not enough: a poll that read the database just before the commit
 can write the old state back just after the delete, and it would stay until the entry expires.
-Here a reader tags the entry it computes with the version it saw *before* reading the database,
-and a writer bumps the version only *after* its commit. An entry built from a pre-commit read so
-carries an older version than the one current after the commit, and no reader trusts it again.
+Here a reader tags the entry it computes with the version it saw *before* reading the database
+(None while there is none), and a writer bumps the version now and again *after* its commit. An
+entry built from a pre-commit read so carries an older version than the one current after the
+commit, and no reader trusts it again.
+
+The cache is an optimisation: when it is unreachable, readers compute from the database and
+writers skip the bump (logged), never failing the request.
 """
 
+import logging
 import secrets
 from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
+from redis.exceptions import RedisError
 
+logger = logging.getLogger(__name__)
 # A lost or expired version restarts at a random number, so no old entry can ever match it again.
 VERSION_SECONDS = 7 * 24 * 3600
+CACHE_ERRORS = (RedisError, OSError)
 
 
 def public_status_key(webinar_id: int) -> str:
@@ -25,25 +33,15 @@ def status_version_key(webinar_id: int) -> str:
     return f"webinar-status-version:v2:{webinar_id}"
 
 
-def _fresh_version() -> int:
-    return secrets.randbits(62)
-
-
-def current_status_version(webinar_id: int, found: int | None = None) -> int:
-    """The webinar's status version (`found` when the caller already fetched it), created if missing."""
-    if found is not None:
-        return found
-    key = status_version_key(webinar_id)
-    cache.add(key, _fresh_version(), VERSION_SECONDS)  # another process may win: then theirs counts
-    return cache.get(key) or _fresh_version()
-
-
 def _bump_status_version(webinar_id: int) -> None:
     key = status_version_key(webinar_id)
     try:
-        cache.incr(key)
-    except ValueError:  # missing (expired, evicted): any fresh number differs from every tag
-        cache.set(key, _fresh_version(), VERSION_SECONDS)
+        try:
+            cache.incr(key)
+        except ValueError:  # missing (never set, expired, evicted): any fresh number differs from every tag
+            cache.set(key, secrets.randbits(62), VERSION_SECONDS)
+    except CACHE_ERRORS:
+        logger.warning("cache unreachable: public status of webinar %s not retired; it expires on its own", webinar_id)
 
 
 def invalidate_public_status(webinar_id: int) -> None:

@@ -18,18 +18,28 @@ class Tag(models.Model):
         return self.name
 
 
+def _hosts(user) -> Q:
+    """The user organizes or co-hosts: an EXISTS, never a join, so no DISTINCT is needed."""
+    co_host = Webinar.co_hosts.through.objects.filter(webinar_id=models.OuterRef("pk"), user_id=user.pk)
+    return Q(organizer=user) | Q(models.Exists(co_host))
+
+
+def _published() -> Q:
+    return ~Q(status=Webinar.Status.DRAFT)
+
+
 class WebinarQuerySet(models.QuerySet):
     def hosted_by(self, user) -> "WebinarQuerySet":
         if not user.is_authenticated:
             return self.none()
-        return self.filter(Q(organizer=user) | Q(co_hosts=user)).distinct()
+        return self.filter(_hosts(user))
 
     def listed_for(self, user) -> "WebinarQuerySet":
         """What a listing shows: published public webinars, plus everything the caller hosts."""
-        public = Q(visibility=Webinar.Visibility.PUBLIC) & ~Q(status=Webinar.Status.DRAFT)
+        public = Q(visibility=Webinar.Visibility.PUBLIC) & _published()
         if not user.is_authenticated:
             return self.filter(public)
-        return self.filter(public | Q(organizer=user) | Q(co_hosts=user)).distinct()
+        return self.filter(public | _hosts(user))
 
     def reachable_by(self, user) -> "WebinarQuerySet":
         """What the caller may open by id: the listing, plus webinars they registered for; staff see all."""
@@ -37,18 +47,17 @@ class WebinarQuerySet(models.QuerySet):
             return self.all()
         if not user.is_authenticated:
             return self.listed_for(user)
-        registered = Q(registrations__user=user) & ~Q(status=Webinar.Status.DRAFT)
-        public = Q(visibility=Webinar.Visibility.PUBLIC) & ~Q(status=Webinar.Status.DRAFT)
-        return self.filter(public | registered | Q(organizer=user) | Q(co_hosts=user)).distinct()
+        registered = models.Exists(Webinar.objects.filter(pk=models.OuterRef("pk"), registrations__user=user))
+        public = Q(visibility=Webinar.Visibility.PUBLIC) & _published()
+        return self.filter(public | (Q(registered) & _published()) | _hosts(user))
 
     def by_slug_for(self, user) -> "WebinarQuerySet":
         """What an event page may show: any published webinar, unlisted ones included (the slug is the secret)."""
         if user.is_authenticated and user.is_staff:
             return self.all()
-        published = ~Q(status=Webinar.Status.DRAFT)
         if not user.is_authenticated:
-            return self.filter(published)
-        return self.filter(published | Q(organizer=user) | Q(co_hosts=user)).distinct()
+            return self.filter(_published())
+        return self.filter(_published() | _hosts(user))
 
 
 class Webinar(models.Model):
@@ -79,6 +88,9 @@ class Webinar(models.Model):
     organizer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organized_webinars")
     co_hosts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="co_hosted_webinars")
     tags = models.ManyToManyField(Tag, blank=True, related_name="webinars")
+    # The calendar file's SEQUENCE: raised by every change of time or title and by the cancellation, so
+    # that calendars move (or drop) the event they already hold instead of adding a second one.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

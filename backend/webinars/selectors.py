@@ -28,9 +28,9 @@ def reachable_webinar(user, pk: int) -> Webinar:
     Every `{id}` route goes through here: an unlisted webinar answers by id only to its hosts and to
     people already registered, so that counting ids finds nothing (the slug is its secret).
     """
-    return get_object_or_404(Webinar.objects.reachable_by(user).prefetch_related("co_hosts"), pk=pk)
+    return get_object_or_404(Webinar.objects.reachable_by(user), pk=pk)
 
 
 def webinar_by_slug(user, slug: str) -> Webinar:
     """A webinar the user may open by its slug (any published one, unlisted included), else 404."""
-    return get_object_or_404(Webinar.objects.by_slug_for(user).prefetch_related("co_hosts"), slug=slug)
+    return get_object_or_404(Webinar.objects.by_slug_for(user), slug=slug)

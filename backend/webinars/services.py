@@ -9,10 +9,12 @@ from webinars import lifecycle
 from webinars.cache import invalidate_public_status
 from webinars.locking import lock_webinar
 from webinars.models import CoHostInvitation, Tag, Webinar
-from webinars.signals import capacity_changed, webinar_cancelled
+from webinars.signals import capacity_changed, webinar_cancelled, webinar_rescheduled
 
 S = Webinar.Status
 EDITABLE_STATUSES = {S.DRAFT, S.SCHEDULED, S.LIVE}
+# What a registrant's calendar holds: changing one of these raises the calendar sequence.
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at")
 # Co-hosts and pending invitations together: enough for a panel and its moderators, and a bound on
 # how many people one webinar can pester with invitations.
 MAX_CO_HOSTS = 10
@@ -59,19 +61,28 @@ def webinar_create(*, organizer: User, co_hosts: list[int] | None = None, tags: 
 
 @transaction.atomic
 def webinar_update(*, webinar: Webinar, by: User, co_hosts: list[int] | None = None, tags: list[str] | None = None, **fields) -> Webinar:
-    """Hosts edit a webinar that has not ended. Seat rules of a capacity change belong to registrations (signals)."""
+    """Hosts edit a webinar that has not ended; a new time or title of a published one raises its calendar sequence.
+
+    What registrants are told (seats, calendar updates) belongs to registrations, which hears it through signals.
+    """
     webinar = lock_webinar(webinar.pk)  # a registration taking the last seat must not race a capacity cut
     require_host(webinar, by)
     _require_editable(webinar)
     _check_times(fields.get("starts_at", webinar.starts_at), fields.get("ends_at", webinar.ends_at))
     previous_capacity = webinar.capacity
+    changed = sorted(name for name in CALENDAR_FIELDS if name in fields and fields[name] != getattr(webinar, name))
     for name, value in fields.items():
         setattr(webinar, name, value)
+    announce = bool(changed) and webinar.status != S.DRAFT  # a draft has no registrants and no calendar entries
+    if announce:
+        webinar.sequence += 1
     webinar.save()
     invalidate_public_status(webinar.pk)  # starts_at is part of the public status
     _set_relations(webinar, co_hosts=co_hosts, tags=tags)
     if webinar.capacity != previous_capacity:
         capacity_changed.send(sender=Webinar, webinar=webinar, previous=previous_capacity)
+    if announce:
+        webinar_rescheduled.send(sender=Webinar, webinar=webinar, changed=changed)
     return webinar
 
 
@@ -91,6 +102,8 @@ def webinar_cancel(*, webinar: Webinar, by: User) -> Webinar:
     was_published = webinar.status != S.DRAFT
     lifecycle.transition(webinar, S.CANCELLED)
     if was_published:
+        webinar.sequence += 1  # the calendar's CANCEL must outrank every version it sent before
+        webinar.save(update_fields=["sequence"])
         webinar_cancelled.send(sender=Webinar, webinar=webinar)
     return webinar
 

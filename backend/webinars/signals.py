@@ -10,3 +10,8 @@ capacity_changed = Signal()
 # Sent by webinars.services.webinar_cancel, under the webinar lock and inside its transaction, when a
 # published webinar is cancelled: kwargs `webinar`. registrations tells the registrants (after commit).
 webinar_cancelled = Signal()
+
+# Sent by webinars.services.webinar_update, under the webinar lock and inside its transaction, when a
+# host changes the time or the title of a published webinar: kwargs `webinar` (saved, its `sequence`
+# already raised) and `changed` (the field names). registrations sends the updated calendar file.
+webinar_rescheduled = Signal()

@@ -26,6 +26,9 @@ GENERATED_SECRETS = (
     "JITSI_EVENTS_SECRET",
     "JICOFO_AUTH_PASSWORD",
     "JVB_AUTH_PASSWORD",
+    "RECORDINGS_SECRET",
+    "JIBRI_XMPP_PASSWORD",
+    "JIBRI_RECORDER_PASSWORD",
 )
 # ${VAR}, ${VAR:-default}, ${VAR:?message}, ... and bare $VAR; "$$" is a literal dollar.
 VAR_REFERENCE = re.compile(r"(?<!\$)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))")
@@ -128,6 +131,20 @@ def test_compose_config_is_valid_for_docker_compose(tmp_path, generated_env):
         cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_compose_config_with_the_recording_profile_is_valid_and_adds_jibri(tmp_path, generated_env):
+    command = compose_command()
+    if command is None:
+        if ON_CI:
+            pytest.fail("no docker compose to validate with: .ci/run installs Debian's docker-compose")
+        pytest.skip("neither `docker compose` nor `docker-compose` is installed")
+    base = [*command, "--env-file", str(generated_env), "-f", str(COMPOSE_FILE)]
+    with_profile = subprocess.run([*base, "--profile", "recording", "config", "--services"], capture_output=True, text=True, cwd=REPO)
+    assert with_profile.returncode == 0, with_profile.stderr
+    assert "jibri" in with_profile.stdout.split()
+    # Debian's docker-compose 1.29 lists every service here whatever the profile, so that jibri
+    # starts only with the profile is checked on the file (test_jibri_runs_the_pinned_release_...).
 
 
 def test_compose_refuses_to_start_without_generated_secrets(tmp_path):
@@ -438,3 +455,88 @@ def test_generated_env_fills_every_required_compose_secret(generated_env):
     for name in GENERATED_SECRETS:
         assert re.search(r"\$\{" + name + r":\?", text), f"{name} is not required by docker-compose.yml"
     assert all(parse_env_file(generated_env)[name] for name in GENERATED_SECRETS)
+
+
+# ------------------------------------------------------------- recording (Jibri)
+
+
+def test_jibri_runs_the_pinned_release_only_in_the_recording_profile(services):
+    jibri = services["jibri"]
+    assert jibri["profiles"] == ["recording"]
+    tag = services["web"]["image"].rsplit(":", 1)[1]
+    assert jibri["image"] == f"ghcr.io/jitsi/jibri:{tag}"
+
+
+def test_jibri_has_what_its_image_checks_at_start(services):
+    """jibri's s6 `config` script: /dev/shm >= 2 GB, both passwords, DISPLAY (docker-jitsi-meet jibri.yml)."""
+    jibri = services["jibri"]
+    assert jibri["shm_size"] == "2gb"
+    assert jibri["read_only"] is True
+    env = environment(jibri)
+    assert env["DISPLAY"] == ":0"
+    assert variable_in(env["JIBRI_XMPP_PASSWORD"]) == "JIBRI_XMPP_PASSWORD"
+    assert variable_in(env["JIBRI_RECORDER_PASSWORD"]) == "JIBRI_RECORDER_PASSWORD"
+    assert "meet.jitsi" in jibri["networks"] and "default" in jibri["networks"]
+
+
+def test_jibri_and_prosody_share_the_accounts_and_jitsi_enables_recording_as_one(services):
+    jibri, prosody = environment(services["jibri"]), environment(services["prosody"])
+    for name in ("JIBRI_XMPP_PASSWORD", "JIBRI_RECORDER_PASSWORD"):
+        assert variable_in(jibri[name]) == variable_in(prosody[name]) == name
+    for name in ("XMPP_DOMAIN", "XMPP_AUTH_DOMAIN", "XMPP_MUC_DOMAIN", "XMPP_INTERNAL_MUC_DOMAIN"):
+        assert jibri[name] == prosody[name]
+    assert jibri["PUBLIC_URL"] == prosody["PUBLIC_URL"]
+    for service in ("web", "prosody", "jicofo"):
+        assert variable_in(environment(services[service])["ENABLE_RECORDING"]) == "ENABLE_RECORDING", service
+
+
+def test_jibri_runs_our_finalize_script_which_reaches_the_backend_with_the_recordings_secret(services):
+    jibri = services["jibri"]
+    env = environment(jibri)
+    mounts = {volume.split(":")[1]: volume.split(":")[0] for volume in jibri["volumes"] if isinstance(volume, str)}
+    assert mounts[env["JIBRI_FINALIZE_RECORDING_SCRIPT_PATH"]] == "./jitsi/jibri/finalize.sh"
+    assert os.access(REPO / "jitsi" / "jibri" / "finalize.sh", os.X_OK), "a read-only mount cannot be chmodded by Jibri"
+    assert env["STAGECALL_URL"] == "http://backend:8000"
+    backend = environment(services["backend"])
+    assert variable_in(env["RECORDINGS_SECRET"]) == variable_in(backend["RECORDINGS_SECRET"]) == "RECORDINGS_SECRET"
+    assert "backend" in backend["ALLOWED_HOSTS"].split(",")
+
+
+def _volume_targets(service: dict) -> dict[str, dict]:
+    """{target: {"source", "read_only"}} for short and long volume syntax."""
+    found = {}
+    for volume in service.get("volumes", []):
+        if isinstance(volume, str):
+            source, target, *mode = volume.split(":")
+            found[target] = {"source": source, "read_only": bool(mode) and "ro" in mode[0].split(",")}
+        else:
+            found[volume["target"]] = {"source": volume["source"], "read_only": volume.get("read_only", False)}
+    return found
+
+
+def test_the_worker_reads_the_recordings_jibri_writes_and_nginx_serves_the_media_volume(services, compose):
+    jibri = environment(services["jibri"])
+    jibri_storage = _volume_targets(services["jibri"])["/storage"]["source"]
+    assert jibri_storage in compose["volumes"]
+    assert jibri["JIBRI_RECORDING_DIR"] == "/storage/recordings"
+    backend = environment(services["backend"])
+    for name in ("backend", "worker"):
+        mounts = _volume_targets(services[name])
+        inbox_mount = next(target for target, mount in mounts.items() if mount["source"] == jibri_storage)
+        assert backend["RECORDINGS_INBOX_DIR"] == inbox_mount + "/recordings"
+        assert mounts[inbox_mount]["read_only"]
+        assert mounts[backend["MEDIA_ROOT"]]["source"] == "media" and not mounts[backend["MEDIA_ROOT"]]["read_only"]
+    assert _volume_targets(services["reaper"])[backend["MEDIA_ROOT"]]["source"] == "media"
+    assert "delete_expired_recordings" in " ".join(services["reaper"]["command"])
+    frontend = _volume_targets(services["frontend"])
+    assert frontend[backend["MEDIA_ROOT"]] == {"source": "media", "read_only": True}
+
+
+def test_nginx_serves_recordings_only_through_an_internal_location(services):
+    backend = environment(services["backend"])
+    prefix = backend["RECORDINGS_ACCEL_REDIRECT_PREFIX"]
+    conf = (REPO / "frontend" / "nginx.conf").read_text()
+    block = re.search(r"location " + re.escape(prefix) + r" \{(.*?)\}", conf, re.S)
+    assert block, f"no nginx location for {prefix}"
+    assert re.search(r"^\s*internal;", block.group(1), re.M)
+    assert f"alias {backend['MEDIA_ROOT'].rstrip('/')}/;" in block.group(1)

@@ -28,6 +28,9 @@ def test_sign_up_creates_an_account_without_echoing_the_password(api):
         "display_name": "Ada L.",
         "avatar_url": "",
         "is_staff": False,
+        "timezone": "",
+        "email_reminders": True,
+        "email_follow_ups": True,
     }
     assert User.objects.get(username="ada").check_password(PASSWORD)
 

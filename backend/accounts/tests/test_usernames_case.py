@@ -7,6 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 from accounts.models import User
 
 pytestmark = pytest.mark.django_db
+BEFORE = ("accounts", "0002_user_notification_preferences")  # the last migration before the constraint
 
 
 @pytest.mark.parametrize("first, second", [({"username": "Ada"}, {"username": "ada"}), ({"email": "A@x.io"}, {"email": "a@X.io"})])
@@ -26,8 +27,8 @@ def test_the_lookup_finds_the_one_account(api, make_user):
 def test_the_migration_renames_later_duplicates_and_keeps_the_oldest():
     """Accounts created before the constraint may collide: the oldest keeps its name, the others get a suffix."""
     executor = MigrationExecutor(connection)
-    executor.migrate([("accounts", "0001_initial")])
-    old_user = executor.loader.project_state([("accounts", "0001_initial")]).apps.get_model("accounts", "User")
+    executor.migrate([BEFORE])
+    old_user = executor.loader.project_state([BEFORE]).apps.get_model("accounts", "User")
     first = old_user.objects.create(username="Ada", email="ada1@x.io")
     second = old_user.objects.create(username="ada", email="ada2@x.io")
     third = old_user.objects.create(username="ADA", email="ada3@x.io")

@@ -1,4 +1,4 @@
-"""Apps depend one way: live → registrations → webinars → accounts (docs/architecture.md)."""
+"""Apps depend one way: recordings → live → registrations → webinars → accounts (docs/architecture.md)."""
 
 import ast
 from pathlib import Path
@@ -7,10 +7,11 @@ import pytest
 
 BACKEND = Path(__file__).resolve().parents[2]
 ABOVE = {
-    "accounts": {"webinars", "registrations", "live"},
-    "webinars": {"registrations", "live"},
-    "registrations": {"live"},
-    "integrations": {"accounts", "webinars", "registrations", "live"},
+    "accounts": {"webinars", "registrations", "live", "recordings"},
+    "webinars": {"registrations", "live", "recordings"},
+    "registrations": {"live", "recordings"},
+    "live": {"recordings"},
+    "integrations": {"accounts", "webinars", "registrations", "live", "recordings"},
 }
 
 

@@ -20,7 +20,7 @@ PRODUCTION = {
 
 
 def manage(*args, **env_overrides):
-    inherited = ("DJANGO_", "JITSI_", "DATABASE_URL", "REDIS_URL", "ALLOW_LOCAL_MEMORY_CACHE")
+    inherited = ("DJANGO_", "JITSI_", "RECORDINGS_", "MEDIA_ROOT", "DATABASE_URL", "REDIS_URL", "ALLOW_LOCAL_MEMORY_CACHE")
     env = {k: v for k, v in os.environ.items() if not k.startswith(inherited)}
     env |= {"DJANGO_SETTINGS_MODULE": "config.settings"} | PRODUCTION | env_overrides
     env = {k: v for k, v in env.items() if v is not None}
@@ -45,8 +45,16 @@ def test_documented_production_settings_pass_check_deploy():
         ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
         ({"JITSI_TOKEN_TTL": "soon"}, "JITSI_TOKEN_TTL"),
         ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
+        ({"REMINDER_OFFSETS_MINUTES": "1440,-15"}, "REMINDER_OFFSETS_MINUTES"),
+        ({"REMINDER_OFFSETS_MINUTES": "15,015"}, "REMINDER_OFFSETS_MINUTES"),
+        ({"NOTIFY_BATCH_SIZE": "0"}, "NOTIFY_BATCH_SIZE"),
         # Each worker process would have its own cache: invalidations would reach one of them only.
         ({"REDIS_URL": None}, "REDIS_URL"),
+        ({"RECORDINGS_SECRET": "too-short"}, "RECORDINGS_SECRET"),
+        ({"RECORDINGS_SECRET": "a-production-like-events-secret-0123456789"}, "RECORDINGS_SECRET"),  # = JITSI_EVENTS_SECRET
+        ({"RECORDINGS_RETENTION_DAYS": "-1"}, "RECORDINGS_RETENTION_DAYS"),
+        ({"RECORDINGS_STORAGE": "ftp"}, "RECORDINGS_STORAGE"),
+        ({"RECORDINGS_LINK_TTL": "forever"}, "RECORDINGS_LINK_TTL"),
     ],
 )
 def test_start_up_refuses_unsafe_or_malformed_settings(overrides, message):

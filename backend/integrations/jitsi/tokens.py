@@ -11,9 +11,12 @@ read by Prosody's `token_affiliation`. No `lobby_bypass`: the stack runs without
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 # Prosody refuses a token whose nbf lies in its future; a few seconds back absorbs clock skew
 # between this server and Prosody's.
@@ -23,6 +26,12 @@ NOT_BEFORE_SKEW = timedelta(seconds=30)
 ROOM_NAME = re.compile(r"^[a-z0-9]{26,64}$")
 
 
+@lru_cache(maxsize=4)
+def _private_key(path: str) -> RSAPrivateKey:
+    """The RS256 key, parsed once per process (parsing a PEM costs more than signing); a new key needs a restart."""
+    return serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
+
+
 @dataclass(frozen=True)
 class TokenConfig:
     app_id: str
@@ -30,13 +39,13 @@ class TokenConfig:
     subject: str
     ttl: timedelta
     algorithm: str  # HS256 (shared secret) or RS256 (private key, with a key id)
-    signing_key: str
+    signing_key: str | RSAPrivateKey
     key_id: str = ""
 
     @classmethod
     def from_settings(cls, settings) -> "TokenConfig":
         if settings.JITSI_TOKEN_ALGORITHM == "RS256":
-            signing_key = Path(settings.JITSI_PRIVATE_KEY_FILE).read_text()
+            signing_key = _private_key(settings.JITSI_PRIVATE_KEY_FILE)
         else:
             signing_key = settings.JITSI_APP_SECRET
         return cls(

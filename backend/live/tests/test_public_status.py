@@ -1,5 +1,7 @@
 """The public status: whitelisted keys in every state, cached, ETag/304, invalidated on every change."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -50,14 +52,19 @@ def test_drafts_have_no_public_status_and_unlisted_ones_only_by_slug(api, make_w
     assert api.get("/api/webinars/by-slug/nothing-here/status/").status_code == 404
 
 
-def test_participant_count_follows_joins_and_leaves(api, live_world):
+def test_participant_count_follows_joins_and_leaves_within_the_refresh_interval(api, live_world, settings):
+    """Joins and leaves do not retire the cached status: the count catches up when the entry expires."""
+    settings.STATUS_MAX_AGE = 1
     webinar, approved, host = live_world["webinar"], live_world["users"]["approved"], live_world["users"]["host"]
     live_world["to_state"]("live")
     assert status_of(api, webinar).json()["participant_count"] == 0
     api.as_(host).post(f"/api/webinars/{webinar.pk}/live/join/")
     api.as_(approved).post(f"/api/webinars/{webinar.pk}/live/join/")
+    assert status_of(api, webinar).json()["participant_count"] == 0  # still the cached answer
+    time.sleep(1.1)
     assert status_of(api, webinar).json()["participant_count"] == 2
     api.as_(approved).post(f"/api/webinars/{webinar.pk}/live/leave/")
+    time.sleep(1.1)
     assert status_of(api, webinar).json()["participant_count"] == 1
 
 

@@ -118,7 +118,7 @@ def test_the_reaper_racing_host_actions_never_deadlocks(make_user, make_webinar)
             actions += [
                 lambda w=webinar: live_session_end(webinar=w, by=w.organizer),
                 lambda w=webinar: live_session_start(webinar=w, by=w.organizer),
-                lambda w=webinar: live_session_join(webinar=w, user=w.organizer),
+                lambda w=webinar: live_session_join(webinar_id=w.pk, user=w.organizer),
             ]
         _, errors = run_at_once(actions)
         failures += _database_errors(errors)
@@ -137,7 +137,7 @@ def test_joins_racing_the_end_get_a_token_before_it_or_session_ended(make_user, 
         results, errors = run_at_once(
             [
                 lambda w=webinar: live_session_end(webinar=w, by=w.organizer),
-                *[lambda u=u, w=webinar: live_session_join(webinar=w, user=u) for u in attendees],
+                *[lambda u=u, w=webinar: live_session_join(webinar_id=w.pk, user=u) for u in attendees],
             ]
         )
         failures += _database_errors(errors)

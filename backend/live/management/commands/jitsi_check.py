@@ -13,7 +13,6 @@ from pathlib import Path
 
 import jwt
 import requests
-from cryptography.hazmat.primitives import serialization
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -105,7 +104,7 @@ class Command(BaseCommand):
         token = room_token(config=config, room=room, user=probe).jwt
         key, verified_with = config.signing_key, "the backend's key"
         if config.algorithm == "RS256":
-            key = serialization.load_pem_private_key(key.encode(), password=None).public_key()
+            key = key.public_key()
             verified_with = "the public half of JITSI_PRIVATE_KEY_FILE"
         elif jitsi is not None:
             key, verified_with = jitsi.get("JWT_APP_SECRET", ""), "Prosody's JWT_APP_SECRET"  # the real test

@@ -1,4 +1,4 @@
-"""Before usernames become unique whatever their case (0003): rename the accounts that would collide.
+"""Before usernames become unique whatever their case (0004): rename the accounts that would collide.
 
 Per lower-cased name the oldest account (lowest id) keeps its name; each later one becomes
 `<name>-<id>`, which no sign-up could have taken from it first, since ids are unique. Their owners log
@@ -32,6 +32,6 @@ def rename_duplicates(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0001_initial")]
+    dependencies = [("accounts", "0002_user_notification_preferences")]
 
     operations = [migrations.RunPython(rename_duplicates, migrations.RunPython.noop)]

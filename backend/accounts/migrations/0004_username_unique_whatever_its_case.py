@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_rename_usernames_differing_in_case"),
+        ("accounts", "0003_rename_usernames_differing_in_case"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 

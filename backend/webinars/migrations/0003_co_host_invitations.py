@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("webinars", "0001_initial"),
+        ("webinars", "0002_webinar_sequence"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,47 @@
+"""ORM queries compiled once per process, for the hot paths of a Go-Live minute.
+
+Building and compiling a query with subqueries costs more Python time than PostgreSQL takes to run
+it (about 3 ms against 0.1 ms, measured on the join). A PreparedValues compiles its query once, with
+sentinel arguments, and from then on only swaps the parameters. The SQL is still the ORM's own.
+"""
+
+from collections.abc import Callable
+
+from django.db import connection
+from django.db.models import QuerySet
+
+# Arguments are integers (ids). The sentinels must lie inside every integer field's range: Django
+# drops a comparison with an out-of-range value from the SQL, and the argument with it.
+_SENTINEL_BASE = 2_147_000_000
+
+
+class PreparedValues:
+    """`build(*args)` returns a `.values(...)` queryset; `first(*args)` runs it and returns a dict or None."""
+
+    def __init__(self, build: Callable[..., QuerySet], arity: int):
+        self._build, self._arity = build, arity
+        self._compiled: tuple[str, list, list] | None = None
+
+    def _compile(self):
+        sentinels = [_SENTINEL_BASE + i for i in range(self._arity)]
+        query = self._build(*sentinels).query
+        sql, params = query.sql_with_params()
+        if any(sentinel not in params for sentinel in sentinels):
+            raise ValueError("an argument does not reach the compiled SQL; PreparedValues cannot swap it")
+        slots = [sentinels.index(p) if isinstance(p, int) and p in sentinels else None for p in params]
+        return sql, slots, list(params)
+
+    def first(self, *args) -> dict | None:
+        if connection.vendor != "postgresql":
+            # Other backends need the ORM's value converters (SQLite returns text for times): the slow path.
+            return self._build(*args).first()
+        if self._compiled is None:
+            self._compiled = self._compile()
+        sql, slots, constants = self._compiled
+        params = [constant if slot is None else args[slot] for slot, constant in zip(slots, constants, strict=True)]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+            # values() aliases every column with its name; the SQL decides their order.
+            names = [column.name for column in cursor.description]
+        return dict(zip(names, row, strict=True)) if row else None

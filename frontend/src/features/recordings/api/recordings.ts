@@ -1,0 +1,95 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { config } from '@/config/env';
+import { api, isApiError } from '@/lib/api-client';
+import type { Paginated } from '@/types/api';
+
+/** A recording as the API reads it (docs/api.md, "Recordings"). */
+export interface Recording {
+  id: number;
+  session: number;
+  status: 'processing' | 'ready' | 'failed';
+  published: boolean;
+  size_bytes: number | null;
+  duration_seconds: number | null;
+  created_at: string;
+  /** Signed link usable as <video src> and for downloads (no Authorization header needed); null until ready. */
+  download_url: string | null;
+}
+
+export const recordingsKey = (webinarId: number) => ['recordings', webinarId] as const;
+
+/**
+ * GET /api/webinars/{id}/recordings/ — hosts: every recording; approved registrants: published ones.
+ * Anyone else gets 404, which this turns into "no recordings to show" (null), not an error.
+ */
+export async function listRecordings(webinarId: number, signal?: AbortSignal): Promise<Recording[] | null> {
+  try {
+    const page = await api<Paginated<Recording>>(`/api/webinars/${webinarId}/recordings/`, { query: { page_size: 100 }, signal });
+    return page.results;
+  } catch (error) {
+    if (isApiError(error, 'not_found') || isApiError(error, 'not_authenticated')) return null;
+    throw error;
+  }
+}
+
+export function useRecordings(webinarId: number, { enabled = true, pollWhileProcessing = false } = {}) {
+  return useQuery({
+    queryKey: recordingsKey(webinarId),
+    queryFn: ({ signal }) => listRecordings(webinarId, signal),
+    enabled,
+    // Hosts wait for the worker to copy a new file: poll while one is still processing.
+    refetchInterval: (query) =>
+      pollWhileProcessing && query.state.data?.some((recording) => recording.status === 'processing') ? 10_000 : false,
+  });
+}
+
+/** PATCH /api/webinars/{id}/recordings/{rid}/ {published} — hosts only; 409 recording_not_ready. */
+export function setPublished(webinarId: number, recordingId: number, published: boolean) {
+  return api<Recording>(`/api/webinars/${webinarId}/recordings/${recordingId}/`, { method: 'PATCH', body: { published } });
+}
+
+/** DELETE /api/webinars/{id}/recordings/{rid}/ — hosts only; the file goes too. */
+export function deleteRecording(webinarId: number, recordingId: number) {
+  return api<void>(`/api/webinars/${webinarId}/recordings/${recordingId}/`, { method: 'DELETE' });
+}
+
+export function useSetPublished(webinarId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, published }: { id: number; published: boolean }) => setPublished(webinarId, id, published),
+    onSettled: () => client.invalidateQueries({ queryKey: recordingsKey(webinarId) }),
+  });
+}
+
+export function useDeleteRecording(webinarId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => deleteRecording(webinarId, id),
+    onSettled: () => client.invalidateQueries({ queryKey: recordingsKey(webinarId) }),
+  });
+}
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function formatSize(bytes: number | null): string {
+  if (bytes === null) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toFixed(unit && value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** The signed link as the browser must request it (the API may live under VITE_API_BASE). */
+export function mediaUrl(recording: Recording): string | null {
+  return recording.download_url ? `${config.apiBase}${recording.download_url}` : null;
+}
