@@ -58,6 +58,7 @@ def _endpoints(make_user, make_webinar):
         "create": (guest, "post", "/api/webinars/", {"title": ""}, {}),
         "instant": (guest, "post", "/api/webinars/instant/", {"title": "x" * 300}, {}),
         "jitsi events, wrong secret": (None, "post", "/api/jitsi/events/room/created", {}, WRONG_SECRET),
+        "jitsi recordings, wrong secret": (None, "post", "/api/jitsi/recordings", {}, WRONG_SECRET),
     }
 
 
@@ -73,6 +74,7 @@ ENDPOINTS = [
     "create",
     "instant",
     "jitsi events, wrong secret",
+    "jitsi recordings, wrong secret",
 ]
 
 
