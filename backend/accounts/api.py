@@ -5,7 +5,6 @@ from functools import cache
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -14,14 +13,15 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 from rest_framework_simplejwt.tokens import RefreshToken
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+from rest_framework_simplejwt.views import TokenObtainPairView
 
 from accounts import services
 from accounts.models import User
-from accounts.services import unsubscribe_token_read, user_create, user_unsubscribe, user_update
-from common.errors import Unauthenticated
+from accounts.selectors import user_by_username
+from accounts.services import refresh_token_rotate, unsubscribe_token_read, user_create, user_unsubscribe, user_update
+from common.errors import Missing
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -129,10 +129,13 @@ class LoginView(AuthThrottleMixin, TokenObtainPairView):
         return response
 
 
-class RefreshView(TokenRefreshView):
+class RefreshView(APIView):
     """Exchange a refresh token (body, or the HttpOnly cookie) for a new pair; the old one is blacklisted."""
 
-    serializer_class = TokenRefreshSerializer
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "refresh"
 
     @extend_schema(request=RefreshBodySerializer, responses={200: TokenPairSerializer, 204: None}, auth=[])
     def post(self, request, *args, **kwargs):
@@ -142,14 +145,9 @@ class RefreshView(TokenRefreshView):
         if not refresh:
             # No session at all: every anonymous page load asks, so this is an answer, not an error.
             return Response(status=status.HTTP_204_NO_CONTENT)
-        serializer = self.get_serializer(data={"refresh": refresh})
-        try:
-            serializer.is_valid(raise_exception=True)
-        except TokenError:
-            raise Unauthenticated("The refresh token is invalid or expired.", code="token_not_valid") from None
-        response = Response(serializer.validated_data)
-        if "refresh" in serializer.validated_data:
-            _set_refresh_cookie(response, serializer.validated_data["refresh"])
+        tokens = refresh_token_rotate(token=refresh)
+        response = Response(tokens)
+        _set_refresh_cookie(response, tokens["refresh"])
         return response
 
 
@@ -158,6 +156,8 @@ class LogoutView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "logout"
 
     @extend_schema(request=RefreshBodySerializer, responses={204: None}, auth=[])
     def post(self, request):
@@ -214,7 +214,9 @@ class UserLookupView(APIView):
     def get(self, request):
         query = UserLookupQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        user = get_object_or_404(User, username__iexact=query.validated_data["username"], is_active=True)
+        user = user_by_username(query.validated_data["username"])
+        if user is None:
+            raise Missing()
         return Response(PublicUserSerializer(user).data)
 
 

@@ -15,7 +15,10 @@ class User(AbstractUser):
     email_follow_ups = models.BooleanField(default=True, help_text="Thank-you, sorry-we-missed-you and recording emails.")
 
     class Meta:
+        # Names that differ only in case would be two accounts to the database but one to people and to
+        # the case-insensitive lookup; sign-up checks first, these refuse the racer that got past the check.
         constraints = [
+            models.UniqueConstraint(Lower("username"), name="unique_user_username_ci"),
             models.UniqueConstraint(Lower("email"), condition=~models.Q(email=""), name="unique_user_email_ci"),
         ]
 

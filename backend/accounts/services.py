@@ -1,12 +1,25 @@
-"""Account rules: sign-up, profile changes, email preferences and one-click unsubscribe."""
+"""Account rules: sign-up, profile changes, refresh-token rotation, email preferences and one-click unsubscribe."""
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.utils import datetime_from_epoch
 
 from accounts.models import User
-from common.errors import Invalid
+from common.errors import Invalid, Unauthenticated
+
+
+def _username_taken() -> Invalid:
+    return Invalid("This username is taken.", code="username_taken", field="username")
+
+
+def _email_taken() -> Invalid:
+    return Invalid("An account with this email already exists.", code="email_taken", field="email")
 
 
 def username_problem(username: str) -> str | None:
@@ -32,6 +45,21 @@ def password_problems(password: str, *, username: str = "", email: str = "", dis
     return []
 
 
+def _save_unique(user: User, *, exclude_pk: int | None = None, **save_kwargs) -> None:
+    """Save, turning a lost race on the case-insensitive unique username or email into its 400.
+
+    The checks before the save answer the common case; two sign-ups at once both pass them, and
+    only the database's constraint (accounts.User.Meta) can tell the second one no.
+    """
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction stays usable
+            user.save(**save_kwargs)
+    except IntegrityError:
+        if User.objects.filter(username__iexact=user.username).exclude(pk=exclude_pk).exists():
+            raise _username_taken() from None
+        raise _email_taken() from None
+
+
 @transaction.atomic
 def user_create(*, username: str, email: str, password: str, display_name: str = "") -> User:
     """Create an account; the username and email must be unused, the password must pass Django's validators.
@@ -47,7 +75,7 @@ def user_create(*, username: str, email: str, password: str, display_name: str =
         raise Invalid(" ".join(problems), code="weak_password", field="password")
     user = User(username=username, email=email, display_name=display_name)
     user.set_password(password)
-    user.save()
+    _save_unique(user)
     return user
 
 
@@ -58,8 +86,39 @@ def user_update(*, user: User, **changes) -> User:
         raise Invalid(problem, code="email_taken", field="email")
     for field, value in changes.items():
         setattr(user, field, value)
-    user.save(update_fields=list(changes))
+    _save_unique(user, exclude_pk=user.pk, update_fields=list(changes))
     return user
+
+
+def _refused() -> Unauthenticated:
+    return Unauthenticated("The refresh token is invalid or expired.", code="token_not_valid")
+
+
+@transaction.atomic
+def refresh_token_rotate(*, token: str) -> dict[str, str]:
+    """Exchange a refresh token for a new access and refresh token, once.
+
+    The token is blacklisted by inserting its one blacklist row: of N parallel uses of one token,
+    exactly one inserts it and wins, the others find the row and are refused. (simplejwt checks the
+    blacklist, then writes it: every request that checks before the first write wins.)
+    """
+    try:
+        refresh = RefreshToken(token)  # signature, expiry, and the blacklist as it stands now
+    except TokenError:
+        raise _refused() from None
+    claims = settings.SIMPLE_JWT
+    user = User.objects.filter(pk=refresh.payload.get(claims.get("USER_ID_CLAIM", "user_id")), is_active=True).first()
+    if user is None:  # deleted or deactivated since the token was issued
+        raise _refused()
+    outstanding, _ = OutstandingToken.objects.get_or_create(
+        jti=refresh.payload[claims.get("JTI_CLAIM", "jti")],
+        defaults={"user": user, "token": token, "created_at": refresh.current_time, "expires_at": datetime_from_epoch(refresh["exp"])},
+    )
+    _, won = BlacklistedToken.objects.get_or_create(token=outstanding)
+    if not won:
+        raise _refused()
+    fresh = RefreshToken.for_user(user)  # recorded as outstanding, so that it can be blacklisted in turn
+    return {"access": str(fresh.access_token), "refresh": str(fresh)}
 
 
 # The email preferences one may turn off, by the topic named in unsubscribe links.

@@ -1,7 +1,12 @@
-"""A filter backend that answers 400 for query parameters it does not know, instead of ignoring them."""
+"""Filters shared by the apps: a backend that refuses unknown query parameters, and date-time filters."""
 
+import django_filters
+from django import forms
+from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
+
+from common.fields import OFFSET_MESSAGE, has_real_offset
 
 # Parameters every list understands besides its filterset's own.
 GENERIC_PARAMS = {"page", "page_size", "ordering", "format"}
@@ -17,3 +22,17 @@ class StrictFilterBackend(DjangoFilterBackend):
         if unknown:
             raise ValidationError({name: ["Unknown filter."] for name in unknown})
         return super().filter_queryset(request, queryset, view)
+
+
+class _RealOffsetIsoDateTimeField(IsoDateTimeField):
+    def to_python(self, value):
+        result = super().to_python(value)
+        if result is not None and not has_real_offset(result):
+            raise forms.ValidationError(OFFSET_MESSAGE, code="offset")
+        return result
+
+
+class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time whose UTC offset is a real one (a wider one reaches PostgreSQL, which refuses it)."""
+
+    field_class = _RealOffsetIsoDateTimeField

@@ -1,6 +1,7 @@
 """Strict parsing of settings from the environment: a malformed value stops start-up loudly."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -34,6 +35,17 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}.") from None
     if minimum is not None and value < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {value}.")
+    return value
+
+
+_RATE = re.compile(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate such as `30/min` (DRF reads only the period's first letter)."""
+    value = env_str(name, default)
+    if not _RATE.fullmatch(value):
+        raise ImproperlyConfigured(f"{name} must be a rate such as 30/min (per s, min, hour or day), got {value!r}.")
     return value
 
 

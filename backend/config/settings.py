@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "common.middleware.DatabaseUnavailableMiddleware",
     # The public status poll, the busiest request, needs nothing below (live/status_http.py).
     "live.status_http.PublicStatusFastPath",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -94,6 +95,16 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
     )
 }
+# A database that accepts connections but never answers must not hold a worker until gunicorn's timeout
+# kills it (the client would get gunicorn's HTML 500): connecting gives up after DATABASE_CONNECT_TIMEOUT
+# seconds and any statement after DATABASE_STATEMENT_TIMEOUT_MS; both end as a JSON 503
+# (common.middleware). 0 turns the statement timeout off (e.g. for a long data migration).
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 5, minimum=2)  # libpq's minimum is 2
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 10000, minimum=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT, options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no row locks. Start every transaction as a writer (BEGIN IMMEDIATE) so that
     # concurrent writers queue on the busy timeout; a deferred transaction that reads first and
@@ -102,8 +113,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 REDIS_URL = env_str("REDIS_URL")
+# The cache fails open (common/cache.py): with Redis down or hanging, a request waits one short socket
+# timeout, then the cache is skipped for REDIS_RETRY_SECONDS. redis-py retries nothing here (its default
+# for a connection without retry options), so the timeout is paid once per call, not per retry.
+REDIS_CACHE_BACKEND = "common.cache.FailOpenRedisCache"
+_redis_timeout = env_int("REDIS_TIMEOUT_MS", 250, minimum=10) / 1000
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout}
+REDIS_RETRY_SECONDS = env_int("REDIS_RETRY_SECONDS", 5, minimum=0)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": REDIS_CACHE_BACKEND, "LOCATION": REDIS_URL, "OPTIONS": REDIS_CACHE_OPTIONS}}
 else:
     # A cache per process: right for `make run` (one process) and tests. A server with several
     # worker processes would retire a changed status in one of them only, and the others would
@@ -178,15 +196,26 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["common.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "common.pagination.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "common.exceptions.exception_handler",
+    # Per client (address) for anonymous calls, per account for signed-in ones; docs/configuration.md.
     "DEFAULT_THROTTLE_RATES": {
-        "auth": env_str("THROTTLE_AUTH_RATE", "30/min"),
-        "lookup": env_str("THROTTLE_LOOKUP_RATE", "60/min"),
+        "auth": env_rate("THROTTLE_AUTH_RATE", "30/min"),  # sign-up, login
+        "refresh": env_rate("THROTTLE_REFRESH_RATE", "30/min"),
+        "logout": env_rate("THROTTLE_LOGOUT_RATE", "30/min"),
+        "admin_login": env_rate("THROTTLE_ADMIN_LOGIN_RATE", "10/min"),
+        "lookup": env_rate("THROTTLE_LOOKUP_RATE", "60/min"),  # the co-host lookup, and co-host invitations
+        "register": env_rate("THROTTLE_REGISTER_RATE", "30/min"),
+        "join": env_rate("THROTTLE_JOIN_RATE", "60/min"),
+        "create": env_rate("THROTTLE_CREATE_RATE", "60/hour"),  # new webinars and instant calls
+        "jitsi_refused": env_rate("THROTTLE_JITSI_REFUSED_RATE", "10/min"),  # wrong secrets only
     },
+    # How many proxies in front of the app append to X-Forwarded-For: the compose nginx is one, a bare
+    # gunicorn none. Unset, DRF would key throttles on the whole header, which the client writes.
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0, minimum=0),
 }
 
 # API tokens are signed with their own key, so that leaking one kind of secret does not

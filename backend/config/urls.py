@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from common.throttling import throttle_post
 from common.views import health, spa_index
 
 api_patterns = [
@@ -18,6 +19,8 @@ api_patterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
 
+# Password guessing on the admin's login form is slowed down like the API's login (per client).
+admin.site.login = throttle_post("admin_login")(admin.site.login)
 if settings.BENCHMARK_FLOOR:
     from benchmarks.floor import FloorView
 

@@ -6,6 +6,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from common.csv import csv_response
@@ -15,7 +16,7 @@ from live.status_http import status_response
 from webinars.api import WebinarSerializer
 from webinars.models import Webinar
 from webinars.permissions import IsWebinarHost, hosted_webinar
-from webinars.selectors import published_webinar
+from webinars.selectors import reachable_webinar
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -86,7 +87,7 @@ class StartView(APIView):
     def post(self, request, pk: int):
         body = StartSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        session, created = services.live_session_start(webinar=published_webinar(request.user, pk), by=request.user, **body.validated_data)
+        session, created = services.live_session_start(webinar=reachable_webinar(request.user, pk), by=request.user, **body.validated_data)
         return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
@@ -95,7 +96,7 @@ class OpenView(APIView):
 
     @extend_schema(request=None, responses=SessionSerializer)
     def post(self, request, pk: int):
-        return Response(SessionSerializer(services.live_session_open(webinar=published_webinar(request.user, pk), by=request.user)).data)
+        return Response(SessionSerializer(services.live_session_open(webinar=reachable_webinar(request.user, pk), by=request.user)).data)
 
 
 class EndView(APIView):
@@ -103,11 +104,14 @@ class EndView(APIView):
 
     @extend_schema(request=None, responses=SessionSerializer)
     def post(self, request, pk: int):
-        return Response(SessionSerializer(services.live_session_end(webinar=published_webinar(request.user, pk), by=request.user)).data)
+        return Response(SessionSerializer(services.live_session_end(webinar=reachable_webinar(request.user, pk), by=request.user)).data)
 
 
 class JoinView(APIView):
     """A host, or an approved registrant once the session is live, gets a fresh room token (also to rejoin)."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "join"
 
     @extend_schema(
         request=None,
@@ -138,7 +142,7 @@ class LeaveView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request, pk: int):
-        services.live_session_leave(webinar_id=published_webinar(request.user, pk).pk, user=request.user)
+        services.live_session_leave(webinar_id=reachable_webinar(request.user, pk).pk, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -188,6 +192,9 @@ class AttendanceTimelineView(APIView):
 
 class InstantView(APIView):
     """Start an ad-hoc call: an unlisted webinar, live at once, with its shareable event-page link."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "create"  # the same bucket as creating a webinar: an instant call is one
 
     @extend_schema(request=InstantSerializer, responses={201: InstantResultSerializer})
     def post(self, request):

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.errors import DomainError, Invalid, Unauthenticated
+from common.throttling import ClientRateThrottle
 from integrations.jitsi.events import InvalidEvent, parse_event
 from live.events import jitsi_event_record
 
@@ -54,13 +55,16 @@ class JitsiEventView(APIView):
     )
     def post(self, request):
         if not _authorized(request):
+            # Counted per client and only here: someone guessing the secret is slowed down, while
+            # Prosody, which has it, is never throttled however busy the rooms are.
+            ClientRateThrottle("jitsi_refused").check(request, self)
             logger.warning("jitsi event %s refused: bad or missing bearer secret", self.kind)
             raise Unauthenticated("A valid bearer secret is required.")
         if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_EVENT_BYTES:
             raise PayloadTooLarge()
         try:
             payload = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested ~1,000 deep
             raise Invalid("The body is not valid JSON.", code="parse_error") from None
         return self.handle(payload)
 

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from common.errors import Unauthenticated
+from common.throttling import ClientRateThrottle
 from recordings import services
 from recordings.models import Recording
 from recordings.selectors import recordings_for, visible_recording
@@ -159,6 +160,7 @@ class JitsiRecordingView(APIView):
     )
     def post(self, request):
         if not _authorized(request):
+            ClientRateThrottle("jitsi_refused").check(request, self)  # guessers slowed down, never Jibri (live/jitsi_api.py)
             logger.warning("recording announcement refused: bad or missing bearer secret")
             raise Unauthenticated("A valid bearer secret is required.")
         data = AnnouncementSerializer(data=request.data)

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from common.csv import csv_response
@@ -18,7 +19,7 @@ from registrations.ics import webinar_ics
 from registrations.models import Registration
 from webinars.models import Webinar
 from webinars.permissions import IsWebinarHost, hosted_webinar
-from webinars.selectors import published_webinar
+from webinars.selectors import reachable_webinar, webinar_by_slug
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
@@ -68,9 +69,24 @@ def _registrations(queryset):
 class RegisterView(APIView):
     """The caller registers: approved, waitlisted when full, or pending under the approval policy."""
 
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "register"
+
     @extend_schema(request=None, responses={201: RegistrationSerializer})
     def post(self, request, pk: int):
-        registration = services.registration_create(webinar=published_webinar(request.user, pk), user=request.user)
+        registration = services.registration_create(webinar=reachable_webinar(request.user, pk), user=request.user)
+        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+
+
+class RegisterBySlugView(APIView):
+    """The caller registers through the event page's slug: the only way in to an unlisted webinar."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "register"
+
+    @extend_schema(request=None, responses={201: RegistrationSerializer})
+    def post(self, request, slug: str):
+        registration = services.registration_create(webinar=webinar_by_slug(request.user, slug), user=request.user)
         return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
 
@@ -79,7 +95,7 @@ class UnregisterView(APIView):
 
     @extend_schema(request=None, responses=RegistrationSerializer)
     def post(self, request, pk: int):
-        registration = services.registration_cancel(webinar=published_webinar(request.user, pk), user=request.user)
+        registration = services.registration_cancel(webinar=reachable_webinar(request.user, pk), user=request.user)
         return Response(RegistrationSerializer(registration).data)
 
 
@@ -151,7 +167,7 @@ class CalendarView(APIView):
 
     @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR})
     def get(self, request, pk: int):
-        webinar = published_webinar(request.user, pk)
+        webinar = reachable_webinar(request.user, pk)
         approved = webinar.registrations.filter(user=request.user, status=Registration.Status.APPROVED).exists()
         if not (approved or webinar.is_host(request.user)):
             raise Forbidden("The calendar file is for hosts and approved registrants.")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from webinars.models import Tag, Webinar
+from webinars.models import CoHostInvitation, Tag, Webinar
 
 
 @admin.register(Webinar)
@@ -17,3 +17,10 @@ class WebinarAdmin(admin.ModelAdmin):
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     search_fields = ("name",)
+
+
+@admin.register(CoHostInvitation)
+class CoHostInvitationAdmin(admin.ModelAdmin):
+    list_display = ("webinar", "user", "invited_by", "created_at")
+    search_fields = ("webinar__title", "user__username")
+    raw_id_fields = ("webinar", "user", "invited_by")

@@ -118,3 +118,19 @@ class Webinar(models.Model):
 
     def is_host(self, user) -> bool:
         return user.is_authenticated and user.pk in self.host_ids()
+
+
+class CoHostInvitation(models.Model):
+    """A host asked this person to co-host; they become one only by accepting (answering deletes the row)."""
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="co_host_invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="co_host_invitations")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["webinar", "user"], name="one_co_host_invitation_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.user} invited to co-host {self.webinar}"

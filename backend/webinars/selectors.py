@@ -2,10 +2,10 @@
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from webinars.models import Webinar
+from webinars.models import CoHostInvitation, Webinar
 
 # Apps built on this one add what they know of each webinar to its API reads (registrations: seats
 # taken and the caller's own registration), so that this app never imports them.
@@ -15,16 +15,22 @@ detail_annotators: list[Callable[[QuerySet[Webinar], object], QuerySet[Webinar]]
 def webinars_with_details(queryset: QuerySet[Webinar], user) -> QuerySet[Webinar]:
     """Prefetch hosts and tags, and let the apps built on webinars add theirs."""
     queryset = queryset.select_related("organizer").prefetch_related("co_hosts", "tags").order_by("starts_at", "id")
+    if user.is_authenticated:  # pending co-host invitations, shown to the hosts only
+        queryset = queryset.prefetch_related(Prefetch("co_host_invitations", queryset=CoHostInvitation.objects.select_related("user")))
     for annotate in detail_annotators:
         queryset = annotate(queryset, user)
     return queryset
 
 
-def published_webinar(user, pk: int) -> Webinar:
-    """A webinar the user can open an event page for (any published one), else 404."""
-    return get_object_or_404(Webinar.objects.by_slug_for(user), pk=pk)
-
-
 def reachable_webinar(user, pk: int) -> Webinar:
-    """A webinar the user may open by id, else 404 (host-only views then check IsWebinarHost)."""
-    return get_object_or_404(Webinar.objects.reachable_by(user).prefetch_related("co_hosts"), pk=pk)
+    """A webinar the user may open by id, else 404 (host-only views then check IsWebinarHost).
+
+    Every `{id}` route goes through here: an unlisted webinar answers by id only to its hosts and to
+    people already registered, so that counting ids finds nothing (the slug is its secret).
+    """
+    return get_object_or_404(Webinar.objects.reachable_by(user), pk=pk)
+
+
+def webinar_by_slug(user, slug: str) -> Webinar:
+    """A webinar the user may open by its slug (any published one, unlisted included), else 404."""
+    return get_object_or_404(Webinar.objects.by_slug_for(user), slug=slug)

@@ -72,3 +72,40 @@ def test_check_deploy_fails_on_a_per_process_cache_even_when_start_up_was_told_t
     result = manage("check", "--deploy", REDIS_URL=None, ALLOW_LOCAL_MEMORY_CACHE="1")
     assert result.returncode != 0
     assert "common.E001" in result.stderr and "REDIS_URL" in result.stderr
+
+
+def _num_proxies(**env):
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.REST_FRAMEWORK['NUM_PROXIES'])", **env)
+    return result.returncode, result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "", result.stderr
+
+
+@pytest.mark.parametrize("value, expected", [(None, "0"), ("0", "0"), ("1", "1"), ("2", "2")])
+def test_the_trusted_proxy_count_becomes_drfs_num_proxies(value, expected):
+    returncode, out, err = _num_proxies(TRUSTED_PROXY_COUNT=value)
+    assert returncode == 0, err
+    assert out == expected
+
+
+@pytest.mark.parametrize("overrides", [{"TRUSTED_PROXY_COUNT": "-1"}, {"TRUSTED_PROXY_COUNT": "one"}, {"THROTTLE_JOIN_RATE": "lots"}])
+def test_start_up_refuses_a_malformed_proxy_count_or_rate(overrides):
+    result = manage("check", **overrides)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and next(iter(overrides)) in result.stderr
+
+
+def _database_options(**env):
+    code = "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))"
+    result = manage("shell", "-c", code, **env)
+    return result.returncode, result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "", result.stderr
+
+
+def test_postgresql_gets_a_connect_and_a_statement_timeout():
+    returncode, out, err = _database_options(DATABASE_URL="postgres://u:p@db:5432/x", DATABASE_STATEMENT_TIMEOUT_MS="7000")
+    assert returncode == 0, err
+    assert "'connect_timeout': 5" in out and "-c statement_timeout=7000" in out
+
+
+@pytest.mark.parametrize("name", ["DATABASE_CONNECT_TIMEOUT", "DATABASE_STATEMENT_TIMEOUT_MS"])
+def test_start_up_refuses_a_malformed_database_timeout(name):
+    result = manage("check", DATABASE_URL="postgres://u:p@db:5432/x", **{name: "forever"})
+    assert result.returncode != 0 and name in result.stderr

@@ -1,0 +1,82 @@
+"""The shared cache, failing open: Redis down or hanging costs speed, never the site.
+
+Everything cached here can be recomputed or skipped: the public status comes from the database,
+throttle counts start again, a status version that could not be bumped is retired by its entry's
+expiry. So an unreachable Redis reads as an empty cache that forgets every write, after one short
+socket timeout; then the cache rests for REDIS_RETRY_SECONDS, so that a hanging Redis costs one
+timeout per process per rest, not one per call.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+
+class CacheUnavailable(Exception):
+    """Internal: the cache is resting after a failure."""
+
+
+class FailOpenRedisCache(RedisCache):
+    """Django's Redis cache; when Redis fails, reads miss, writes are dropped, and a warning is logged."""
+
+    _resting_until = 0.0
+
+    def _call(self, method: str, *args):
+        if time.monotonic() < self._resting_until:
+            raise CacheUnavailable
+        try:
+            return getattr(super(), method)(*args)
+        except (RedisError, OSError) as error:
+            self._resting_until = time.monotonic() + settings.REDIS_RETRY_SECONDS
+            logger.warning("cache unavailable, failing open for %ss: %s: %s", settings.REDIS_RETRY_SECONDS, type(error).__name__, error)
+            raise CacheUnavailable from error
+
+    def _or(self, default, method: str, *args):
+        try:
+            return self._call(method, *args)
+        except CacheUnavailable:
+            return default
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, "add", key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._or(default, "get", key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._or(None, "set", key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, "touch", key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._or(False, "delete", key, version)
+
+    def get_many(self, keys, version=None):
+        return self._or({}, "get_many", keys, version)
+
+    def has_key(self, key, version=None):
+        return self._or(False, "has_key", key, version)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return self._call("incr", key, delta, version)
+        except CacheUnavailable:
+            # What a missing key raises: callers already handle it (e.g. by setting a fresh value).
+            raise ValueError(f"Key '{key}' not found (cache unavailable).") from None
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        self._or(None, "set_many", data, timeout, version)
+        return []
+
+    def delete_many(self, keys, version=None):
+        self._or(None, "delete_many", keys, version)
+
+    def clear(self):
+        return self._or(False, "clear")

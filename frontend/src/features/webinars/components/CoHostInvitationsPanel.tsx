@@ -1,0 +1,50 @@
+import { Link } from 'react-router';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { errorMessage } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+import {
+  useAcceptCoHostInvitation,
+  useDeclineCoHostInvitation,
+  useMyCoHostInvitations,
+} from '../api/co-host-invitations';
+
+/** My pending invitations to co-host, each with Accept and Decline. Renders nothing when there are none. */
+export function CoHostInvitationsPanel() {
+  const { data, error } = useMyCoHostInvitations();
+  const accept = useAcceptCoHostInvitation();
+  const decline = useDeclineCoHostInvitation();
+  if (error) return <Alert tone="error">{errorMessage(error)}</Alert>;
+  if (!data?.results.length) return null;
+  const failure = accept.error ?? decline.error;
+  return (
+    <section aria-labelledby="co-host-invitations-heading">
+      <h2 id="co-host-invitations-heading">Invitations to co-host</h2>
+      {failure && <Alert tone="error">{errorMessage(failure)}</Alert>}
+      <ul>
+        {data.results.map((invitation) => (
+          <li key={invitation.id}>
+            <Link to={`/w/${invitation.webinar_slug}`}>{invitation.webinar_title}</Link>,{' '}
+            {formatDateTime(invitation.webinar_starts_at)}
+            {invitation.invited_by_name && <> — from {invitation.invited_by_name}</>}{' '}
+            <Button
+              variant="primary"
+              loading={accept.isPending && accept.variables === invitation.id}
+              onClick={() => accept.mutate(invitation.id)}
+              aria-label={`Accept co-hosting ${invitation.webinar_title}`}
+            >
+              Accept
+            </Button>{' '}
+            <Button
+              loading={decline.isPending && decline.variables === invitation.id}
+              onClick={() => decline.mutate(invitation.id)}
+              aria-label={`Decline co-hosting ${invitation.webinar_title}`}
+            >
+              Decline
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
