@@ -39,6 +39,23 @@ export interface paths {
         patch: operations["auth_me_partial_update"];
         trace?: never;
     };
+    "/api/auth/me/co-host-invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's pending invitations to co-host, oldest first. */
+        get: operations["auth_me_co_host_invitations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me/registrations/": {
         parameters: {
             query?: never;
@@ -149,6 +166,57 @@ export interface paths {
         get: operations["auth_users_lookup_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/co-host-invitations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Hosts withdraw an invitation not yet answered. Anyone else: 404. */
+        delete: operations["co_host_invitations_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/co-host-invitations/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The invitee accepts (200, the webinar, now as a host) or declines (204). Anyone else: 404. */
+        post: operations["co_host_invitations_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/co-host-invitations/{id}/decline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The invitee accepts (200, the webinar, now as a host) or declines (204). Anyone else: 404. */
+        post: operations["co_host_invitations_decline_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -390,6 +458,40 @@ export interface paths {
         put?: never;
         /** @description Cancel a draft or scheduled webinar; registrants are emailed. */
         post: operations["webinars_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webinars/{id}/co-hosts/invite/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Hosts invite a person, by exact username (any case), to co-host; they become one by accepting. */
+        post: operations["webinars_co_hosts_invite_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webinars/{id}/co-hosts/leave/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A co-host steps down from the webinar. */
+        post: operations["webinars_co_hosts_leave_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -721,6 +823,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webinars/by-slug/{slug}/register/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The caller registers through the event page's slug: the only way in to an unlisted webinar. */
+        post: operations["webinars_by_slug_register_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webinars/by-slug/{slug}/status/": {
         parameters: {
             query?: never;
@@ -804,6 +923,22 @@ export interface components {
         BulkResult: {
             results: components["schemas"]["Registration"][];
         };
+        CoHostInvitation: {
+            readonly id: number;
+            readonly webinar: number;
+            readonly webinar_title: string;
+            readonly webinar_slug: string;
+            /** Format: date-time */
+            readonly webinar_starts_at: string;
+            readonly user: components["schemas"]["PublicUser"];
+            /** @default  */
+            readonly invited_by_name: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        CoHostInviteRequest: {
+            username: string;
+        };
         Health: {
             status: string;
         };
@@ -850,6 +985,21 @@ export interface components {
          * @enum {string}
          */
         MyRegistrationStatusEnum: "pending" | "approved" | "waitlisted" | "rejected" | "cancelled";
+        PaginatedCoHostInvitationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CoHostInvitation"][];
+        };
         PaginatedRecordingList: {
             /** @example 123 */
             count: number;
@@ -927,6 +1077,10 @@ export interface components {
             visibility?: components["schemas"]["VisibilityEnum"];
             co_hosts?: number[];
             tags?: string[];
+        };
+        PendingInvitation: {
+            id: number;
+            user: components["schemas"]["PublicUser"];
         };
         PublicStatus: {
             state: components["schemas"]["PublicStatusStateEnum"];
@@ -1108,6 +1262,8 @@ export interface components {
             tags?: string[];
             readonly organizer_name: string;
             readonly co_host_details: components["schemas"]["PublicUser"][];
+            /** @description Pending invitations: for the hosts, empty for others. */
+            readonly co_host_invitations: components["schemas"]["PendingInvitation"][];
             readonly is_host: boolean;
             readonly my_registration: components["schemas"]["MyRegistration"] | null;
             /** @default 0 */
@@ -1206,6 +1362,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+        };
+    };
+    auth_me_co_host_invitations_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCoHostInvitationList"];
                 };
             };
         };
@@ -1378,6 +1558,82 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicUser"];
                 };
+            };
+        };
+    };
+    co_host_invitations_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    co_host_invitations_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webinar"];
+                };
+            };
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    co_host_invitations_decline_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webinar"];
+                };
+            };
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1848,6 +2104,51 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Webinar"];
                 };
+            };
+        };
+    };
+    webinars_co_hosts_invite_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoHostInviteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHostInvitation"];
+                };
+            };
+        };
+    };
+    webinars_co_hosts_leave_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2363,6 +2664,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Webinar"];
+                };
+            };
+        };
+    };
+    webinars_by_slug_register_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
                 };
             };
         };
