@@ -21,6 +21,7 @@ const webinar: Webinar = {
   organizer: 2,
   co_hosts: [],
   co_host_details: [],
+  co_host_invitations: [],
   tags: ['demo'],
   organizer_name: 'Olga Organizer',
   is_host: false,

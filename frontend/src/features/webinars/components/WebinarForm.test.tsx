@@ -25,6 +25,7 @@ const existing: Webinar = {
   organizer: alice.id,
   co_hosts: [sam.id, kim.id],
   co_host_details: [sam, kim],
+  co_host_invitations: [],
   tags: [],
   allowed_actions: ['edit', 'publish', 'cancel', 'delete'],
   organizer_name: 'Alice',
