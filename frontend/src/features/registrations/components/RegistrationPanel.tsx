@@ -100,7 +100,7 @@ export function RegistrationPanel({
             confirmLabel="Yes, cancel it"
             loading={unregister.isPending}
             variant="secondary"
-            onConfirm={() => unregister.mutate(webinar.slug, { onSuccess: () => register.reset(), onSettled: focusNews })}
+            onConfirm={() => unregister.mutate(webinar.id, { onSuccess: () => register.reset(), onSettled: focusNews })}
           >
             Cancel registration
           </ConfirmButton>
