@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '@/test/fetch-mock';
 import { renderWithProviders } from '@/test/render';
-import type { CoHostInvitation } from '../api/co-host-invitations';
+import type { CoHostInvitation } from '@/types/api';
 import { CoHostInvitationsPanel } from './CoHostInvitationsPanel';
 
 const invitation: CoHostInvitation = {
