@@ -77,6 +77,8 @@ test('a host records in the room and publishes it; a registrant watches it after
   await expect(recordings.getByRole('button', { name: /^Unpublish recording of / })).toBeVisible();
   await expect(recordings).toContainText('Published');
   await shot(host, '16-recordings-dashboard');
+  await host.setViewportSize({ width: 390, height: 844 });
+  await shot(host, 'phone-recordings-dashboard');
 
   // The registrant finds the player on the event page.
   await guest.goto(`/login?next=${encodeURIComponent(`/w/${slug}`)}`);
@@ -87,5 +89,7 @@ test('a host records in the room and publishes it; a registrant watches it after
   await expect(video).toHaveAttribute('src', /\/api\/webinars\/\d+\/recordings\/\d+\/download\//);
   await expect(player.getByRole('link', { name: 'Download' })).toBeVisible();
   await shot(guest, '17-recording-player');
+  await guest.setViewportSize({ width: 390, height: 844 });
+  await shot(guest, 'phone-recording-player');
   await close();
 });
