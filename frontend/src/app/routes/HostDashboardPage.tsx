@@ -80,6 +80,7 @@ export function HostDashboardPage() {
               <ConfirmButton
                 question="Stop co-hosting? You will no longer manage this webinar."
                 confirmLabel="Yes, stop co-hosting"
+                variant="secondary"
                 loading={leave.isPending}
                 onConfirm={() => leave.mutate(w.id, { onSuccess: () => navigate('/me') })}
               >

@@ -130,7 +130,7 @@ export function CoHostsField({
       {pending.length > 0 && (
         <ul className="co-host-list" aria-label="Invited, not answered yet">
           {pending.map((invitation) => (
-            <li key={invitation.id} className="co-host">
+            <li key={invitation.id} className="co-host co-host-pending">
               <span>
                 <span className="co-host-name">{invitation.user.display_name || invitation.user.username}</span>{' '}
                 <span className="meta">@{invitation.user.username} · invited</span>
