@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -15,6 +18,8 @@ if (!process.env.E2E_PORT) {
   ]).toString();
 }
 const PORT = process.env.E2E_PORT;
+// Where the tests, playing Jibri, put recordings for the backend to pick up (e2e/start-backend.sh).
+process.env.E2E_RECORDINGS_INBOX ??= mkdtempSync(path.join(tmpdir(), 'stagecall-e2e-inbox-'));
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

@@ -17,7 +17,7 @@ async function attendeeInTheRoom(guest: Page): Promise<void> {
     webinar: { id: number; slug: string };
   };
   const attendee = person('rory', 'Rory Roomer');
-  await postByApi(request, await signUpByApi(request, attendee), `/api/webinars/${instant.webinar.id}/register/`);
+  await postByApi(request, await signUpByApi(request, attendee), `/api/webinars/by-slug/${instant.webinar.slug}/register/`);
   await guest.goto(`/login?next=${encodeURIComponent(`/w/${instant.webinar.slug}/live`)}`);
   await fillLogin(guest, attendee);
   await expect(guest.getByTestId('jitsi-stand-in')).toContainText('Rory Roomer');

@@ -47,7 +47,7 @@ async function capture(page: Page, variant: string, name: string, path: string):
 }
 
 test('every page in every theme and size', async ({ browser, request }) => {
-  test.setTimeout(600_000); // 56 pages; slow on a shared 2-core machine
+  test.setTimeout(600_000); // 60 pages; slow on a shared 2-core machine
   const organizer = person('sonia', 'Sonia Screens');
   const attendee = person('andre', 'André Attendee');
   const hostAccess = await signUpByApi(request, organizer);
@@ -57,6 +57,12 @@ test('every page in every theme and size', async ({ browser, request }) => {
   const mine = (await postByApi(request, attendeeAccess, `/api/webinars/${id}/register/`)) as { id: number };
   await postByApi(request, hostAccess, `/api/webinars/${id}/registrations/${mine.id}/approve/`);
   await postByApi(request, await signUpByApi(request, person('pia', 'Pia Pending')), `/api/webinars/${id}/register/`);
+  // Co-hosts: the attendee has an invitation to answer (My webinars, the edit page's pending list); Cole accepted his.
+  await postByApi(request, hostAccess, `/api/webinars/${id}/co-hosts/invite/`, { username: attendee.username });
+  const coHost = person('cole', 'Cole Cohost');
+  const coHostAccess = await signUpByApi(request, coHost);
+  const invitation = (await postByApi(request, hostAccess, `/api/webinars/${id}/co-hosts/invite/`, { username: coHost.username })) as { id: number };
+  await postByApi(request, coHostAccess, `/api/co-host-invitations/${invitation.id}/accept/`);
   const live = (await postByApi(request, hostAccess, '/api/webinars/instant/', { title: 'Live right now' })) as {
     webinar: { id: number; slug: string };
   };
@@ -86,5 +92,9 @@ test('every page in every theme and size', async ({ browser, request }) => {
     await expect(host.getByTestId('jitsi-stand-in')).toBeVisible();
     await shot(host, `pages/${variant}/14-room-host`);
     await host.context().close();
+
+    const colleague = await open(browser, options, coHost);
+    await capture(colleague, variant, '15-dashboard-co-host', `/webinars/${id}/manage`);
+    await colleague.context().close();
   }
 });

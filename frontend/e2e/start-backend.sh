@@ -27,9 +27,19 @@ export JITSI_DOMAIN=meet.e2e.test
 export JITSI_APP_ID=stagecall
 export JITSI_APP_SECRET=e2e-test-only-jitsi-secret-0123456789abcdefghijklmnop
 export TASKS_BACKEND=immediate
+# Recordings: the tests play Jibri, writing into the inbox (its path comes from playwright.config.ts)
+# and announcing the file with this test-only secret; the copy runs at once (TASKS_BACKEND).
+export RECORDINGS_SECRET=e2e-test-only-recordings-secret-0123456789abcdef
+export RECORDINGS_INBOX_DIR=${E2E_RECORDINGS_INBOX:-$TMP_DIR/recordings-inbox}
+export MEDIA_ROOT="$TMP_DIR/media"
 export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
-# Every page load refreshes the session once; the tests load many pages a minute.
+# Every page load refreshes the session once, and the tests load many pages, create many webinars
+# and register and join often, all from 127.0.0.1: the per-address limits would refuse them.
 export THROTTLE_AUTH_RATE=10000/min
+export THROTTLE_REFRESH_RATE=10000/min
+export THROTTLE_REGISTER_RATE=10000/min
+export THROTTLE_JOIN_RATE=10000/min
+export THROTTLE_CREATE_RATE=10000/hour
 export FRONTEND_DIST="$PWD/dist"
 export FRONTEND_URL="http://127.0.0.1:$PORT"
 unset REDIS_URL
@@ -48,6 +58,7 @@ cleanup() {
   kill "$SERVER" 2>/dev/null
   wait "$SERVER" 2>/dev/null
   rm -rf "$TMP_DIR"
+  rmdir "$RECORDINGS_INBOX_DIR" 2>/dev/null # left by playwright.config.ts; the backend empties it
 }
 trap cleanup EXIT
 trap 'cleanup; exit 143' INT TERM

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  fillLogin,
   hostAndGuest,
   JITSI_DOMAIN,
   jwtPayload,
@@ -189,32 +190,57 @@ test('an instant webinar: one click to go live, one click for a guest to registe
   await close();
 });
 
-test('an organizer adds a co-host by username, and editing shows them', async ({ page, request }) => {
-  // The co-host exists (set up through the API, in a request context of its own); the organizer signs up in the page.
+test('an organizer invites a co-host by username; the invitee accepts, manages, and can stop co-hosting', async ({ browser }) => {
+  const { host: page, guest: invitee, close } = await hostAndGuest(browser);
+  // The invitee exists (set up through the API); the organizer signs up in the page.
   const coHost = person('cora', 'Cora Cohost');
-  await signUpByApi(request, coHost);
+  await signUpByApi(invitee.context().request, coHost);
   await signUp(page, person('oren', 'Oren Organizer'));
   await page.goto('/webinars/new');
-  await page.getByLabel('Title').fill(`Co-hosted ${Date.now().toString(36)}`);
+  const title = `Co-hosted ${Date.now().toString(36)}`;
+  await page.getByLabel('Title').fill(title);
   await page.getByLabel('Starts').fill(localInput(60));
   await page.getByLabel('Ends').fill(localInput(120));
-
-  const username = page.getByLabel('Add co-host by username');
-  await username.fill(`nobody-${coHost.username}`);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(username).toHaveAccessibleDescription(new RegExp(`No account named “nobody-${coHost.username}”\\.`));
-  // Exact username in any case; Enter adds without submitting the form.
-  await username.fill(coHost.username.toUpperCase());
-  await username.press('Enter');
-  const coHosts = page.getByRole('list', { name: 'Co-hosts' });
-  await expect(coHosts.getByRole('listitem')).toHaveText([`Cora Cohost @${coHost.username}Remove`]);
-  await expect(page).toHaveURL(/\/webinars\/new$/);
-  await shot(page, '12-co-host-added');
-
+  // Nobody can be invited to a webinar that does not exist yet: the form says when.
+  await expect(page.getByText(/invited by username once the draft is saved/)).toBeVisible();
   await page.getByRole('button', { name: 'Create draft' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Draft');
   await page.getByRole('link', { name: 'Edit', exact: true }).click();
+
+  const username = page.getByLabel('Invite a co-host by username');
+  await username.fill(`nobody-${coHost.username}`);
+  await page.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(username).toHaveAccessibleDescription(/No active account has this username\./);
+  // Exact username in any case; Enter invites without submitting the form.
+  await username.fill(coHost.username.toUpperCase());
+  await username.press('Enter');
+  const invited = page.getByRole('list', { name: 'Invited, not answered yet' });
+  await expect(invited.getByRole('listitem')).toHaveText([`Cora Cohost @${coHost.username} · invitedWithdraw`]);
+  await expect(page).toHaveURL(/\/edit$/);
+  await shot(page, '12-co-host-invited');
+
+  // The invitee, in a browser of their own, accepts from My webinars and manages the webinar.
+  await invitee.goto('/login?next=/me');
+  await fillLogin(invitee, coHost);
+  await expect(invitee.getByRole('heading', { name: 'Invitations to co-host' })).toBeVisible();
+  await shot(invitee, '13-co-host-invitation');
+  await invitee.getByRole('button', { name: `Accept co-hosting ${title}` }).click();
+  await expect(invitee.getByRole('heading', { name: 'Invitations to co-host' })).toBeHidden();
+  await invitee.getByRole('link', { name: `Manage ${title}` }).click();
+  await expect(invitee.getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(invitee.getByRole('heading', { name: 'Registrants' })).toBeVisible();
+
+  // The organizer's edit page now lists them as a current co-host.
+  await page.reload();
   await expect(page.getByRole('button', { name: 'Remove Cora Cohost' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Invited, not answered yet' })).toBeHidden();
+
+  // The co-host steps down and is back on My webinars, without the webinar.
+  await invitee.getByRole('button', { name: 'Stop co-hosting' }).click();
+  await invitee.getByRole('button', { name: 'Yes, stop co-hosting' }).click();
+  await expect(invitee).toHaveURL(/\/me$/);
+  await expect(invitee.getByRole('link', { name: `Manage ${title}` })).toBeHidden();
+  await close();
 });
 
 test('the list and event page follow the dark and high-contrast themes', async ({ browser }) => {

@@ -18,6 +18,8 @@ export const queryKeys = {
   /** The public status is the same for everyone. */
   statuses: ['status'] as const,
   status: (slug: string) => ['status', slug] as const,
+  coHostInvitations: ['co-host-invitations'] as const,
+  myCoHostInvitations: (viewer: Viewer) => ['co-host-invitations', 'mine', { viewer }] as const,
   registrations: ['registrations'] as const,
   myRegistrations: (viewer: Viewer) => ['registrations', 'mine', { viewer }] as const,
   registrants: (webinarId: number) => ['registrations', 'webinar', webinarId] as const,

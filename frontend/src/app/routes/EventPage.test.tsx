@@ -21,6 +21,7 @@ const webinar: Webinar = {
   organizer: 2,
   co_hosts: [],
   co_host_details: [],
+  co_host_invitations: [],
   tags: ['demo'],
   organizer_name: 'Olga Organizer',
   is_host: false,
@@ -47,7 +48,7 @@ describe('the event page', () => {
     mockFetch({
       'GET /api/webinars/by-slug/demo/': () => json({ ...webinar, my_registration: registered ? { id: 8, status: 'waitlisted' } : null, allowed_actions: [registered ? 'unregister' : 'register'] }),
       'GET /api/webinars/by-slug/demo/status/': json({ state: 'scheduled', starts_at: webinar.starts_at, started_at: null, ended_at: null, participant_count: 0 }),
-      'POST /api/webinars/5/register/': () => {
+      'POST /api/webinars/by-slug/demo/register/': () => {
         registered = true;
         return json({ id: 8, webinar: 5, user: 1, status: 'waitlisted', created_at: '2030-01-01T00:00:00Z' }, 201);
       },

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
@@ -11,9 +11,11 @@ import { LiveControls } from '@/features/live/components/LiveControls';
 import { ParticipantsList } from '@/features/live/components/ParticipantsList';
 import { RecordingsManager } from '@/features/recordings/components/RecordingsManager';
 import { RegistrantsManager } from '@/features/registrations/components/RegistrantsManager';
+import { useLeaveCoHosting } from '@/features/webinars/api/co-host-invitations';
 import { useWebinar } from '@/features/webinars/api/get-webinar';
 import { useCancelWebinar, usePublishWebinar } from '@/features/webinars/api/webinar-actions';
 import { WebinarDetails } from '@/features/webinars/components/WebinarDetails';
+import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/errors';
 import { absoluteUrl } from '@/lib/format';
 import type { WebinarAction } from '@/types/api';
@@ -28,6 +30,9 @@ export function HostDashboardPage() {
   });
   const publish = usePublishWebinar();
   const cancel = useCancelWebinar();
+  const leave = useLeaveCoHosting();
+  const { user } = useAuth();
+  const navigate = useNavigate();
   useDocumentTitle(webinar.data ? `Manage ${webinar.data.title}` : 'Manage webinar');
 
   if (webinar.isPending) return <Spinner label="Loading the webinar…" />;
@@ -39,7 +44,8 @@ export function HostDashboardPage() {
   const state = status.data?.state ?? w.status;
   const running = state === 'practice' || state === 'live';
   const can = (action: WebinarAction) => w.allowed_actions.includes(action);
-  const actionError = publish.error ?? cancel.error;
+  const actionError = publish.error ?? cancel.error ?? leave.error;
+  const coHost = user != null && w.organizer !== user.id;
 
   return (
     <div className="stack-lg dashboard">
@@ -68,6 +74,17 @@ export function HostDashboardPage() {
             {can('cancel') && (
               <ConfirmButton question="Cancel this webinar? Registrants will be told." confirmLabel="Yes, cancel webinar" loading={cancel.isPending} onConfirm={() => cancel.mutate(w.id)}>
                 Cancel webinar
+              </ConfirmButton>
+            )}
+            {coHost && (
+              <ConfirmButton
+                question="Stop co-hosting? You will no longer manage this webinar."
+                confirmLabel="Yes, stop co-hosting"
+                variant="secondary"
+                loading={leave.isPending}
+                onConfirm={() => leave.mutate(w.id, { onSuccess: () => navigate('/me') })}
+              >
+                Stop co-hosting
               </ConfirmButton>
             )}
           </p>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { MyRegistrationsList } from '@/features/registrations/components/MyRegistrationsList';
+import { CoHostInvitationsPanel } from '@/features/webinars/components/CoHostInvitationsPanel';
 import { HostedWebinarsList } from '@/features/webinars/components/HostedWebinarsList';
 import { InstantWebinarButton } from '@/features/webinars/components/InstantWebinarButton';
 import { useDocumentTitle } from './use-document-title';
@@ -9,6 +10,7 @@ export function MyWebinarsPage() {
   return (
     <div className="stack-lg">
       <h1>My webinars</h1>
+      <CoHostInvitationsPanel />
       <section aria-labelledby="hosting-title" className="stack">
         <div className="section-head">
           <h2 id="hosting-title">Hosting</h2>

@@ -42,7 +42,7 @@ export function RecordingsManager({ webinarId }: { webinarId: number }) {
       {rows.length === 0 ? (
         <EmptyState title="No recordings yet">Start a recording from the room; it appears here a few minutes after it stops.</EmptyState>
       ) : (
-        <table>
+        <table className="table">
           <thead>
             <tr>
               <th scope="col">Recorded</th>
@@ -58,14 +58,14 @@ export function RecordingsManager({ webinarId }: { webinarId: number }) {
               const label = `recording of ${formatDateTime(recording.created_at)}`;
               return (
                 <tr key={recording.id}>
-                  <td>{formatDateTime(recording.created_at)}</td>
-                  <td>{formatDuration(recording.duration_seconds)}</td>
-                  <td>{formatSize(recording.size_bytes)}</td>
-                  <td>
+                  <td data-label="Recorded">{formatDateTime(recording.created_at)}</td>
+                  <td data-label="Length">{formatDuration(recording.duration_seconds)}</td>
+                  <td data-label="Size">{formatSize(recording.size_bytes)}</td>
+                  <td data-label="Status">
                     {STATUS_TEXT[recording.status]}
                     {recording.published && ' · Published'}
                   </td>
-                  <td className="row-actions">
+                  <td className="actions">
                     {recording.status === 'ready' && (
                       <Button
                         aria-label={`${recording.published ? 'Unpublish' : 'Publish'} ${label}`}

@@ -3,9 +3,12 @@ import { api, type ApiFile } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { Registration } from '@/types/api';
 
-/** POST /api/webinars/{id}/register/ — status comes back approved, pending or waitlisted. */
-export function registerForWebinar(webinarId: number): Promise<Registration> {
-  return api<Registration>(`/api/webinars/${webinarId}/register/`, { method: 'POST', body: {} });
+/**
+ * POST /api/webinars/by-slug/{slug}/register/ — by the event page's slug, since an unlisted webinar is
+ * not reachable by id until one is registered. Status comes back approved, pending or waitlisted.
+ */
+export function registerForWebinar(slug: string): Promise<Registration> {
+  return api<Registration>(`/api/webinars/by-slug/${encodeURIComponent(slug)}/register/`, { method: 'POST', body: {} });
 }
 
 /** POST /api/webinars/{id}/unregister/ — the caller cancels their own registration. */
@@ -13,7 +16,7 @@ export function unregisterFromWebinar(webinarId: number): Promise<Registration> 
   return api<Registration>(`/api/webinars/${webinarId}/unregister/`, { method: 'POST', body: {} });
 }
 
-function useRegistrationChange(fn: (webinarId: number) => Promise<Registration>) {
+function useRegistrationChange<K>(fn: (webinar: K) => Promise<Registration>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,

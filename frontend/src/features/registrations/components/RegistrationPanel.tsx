@@ -76,7 +76,7 @@ export function RegistrationPanel({
             loading={register.isPending}
             loadingText="Registering…"
             onClick={() =>
-              register.mutate(webinar.id, {
+              register.mutate(webinar.slug, {
                 onError: focusNews,
                 onSuccess: (registration) => {
                   unregister.reset();

@@ -1,29 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useViewer } from '@/lib/auth-context';
 import { queryKeys } from '@/lib/query-keys';
-import type { Paginated, PublicUser, Webinar } from '@/types/api';
-
-/** An invitation to co-host (docs/api.md, "Webinars"): the invitee becomes a host only by accepting. */
-export interface CoHostInvitation {
-  id: number;
-  webinar: number;
-  webinar_title: string;
-  webinar_slug: string;
-  webinar_starts_at: string;
-  user: PublicUser;
-  invited_by_name: string;
-  created_at: string;
-}
-
-const mine = ['co-host-invitations', 'mine'] as const;
+import type { CoHostInvitation, Paginated, Webinar } from '@/types/api';
 
 /** GET /api/auth/me/co-host-invitations/ — the caller's pending invitations, oldest first. */
-export function listMyCoHostInvitations(): Promise<Paginated<CoHostInvitation>> {
-  return api<Paginated<CoHostInvitation>>('/api/auth/me/co-host-invitations/', { query: { page_size: 100 } });
+export function listMyCoHostInvitations(signal?: AbortSignal): Promise<Paginated<CoHostInvitation>> {
+  return api<Paginated<CoHostInvitation>>('/api/auth/me/co-host-invitations/', { query: { page_size: 100 }, signal });
 }
 
 export function useMyCoHostInvitations() {
-  return useQuery({ queryKey: mine, queryFn: listMyCoHostInvitations });
+  const { ready, viewer } = useViewer();
+  return useQuery({
+    queryKey: queryKeys.myCoHostInvitations(viewer),
+    queryFn: ({ signal }) => listMyCoHostInvitations(signal),
+    enabled: ready,
+  });
 }
 
 /**
@@ -55,12 +47,12 @@ export function leaveCoHosting(webinarId: number): Promise<void> {
 }
 
 /** Any change to invitations or co-hosts changes webinars (hosts, `is_host`) and the invitation list. */
-function useCoHostChange<A>(fn: (arg: A) => Promise<unknown>) {
+function useCoHostChange<A, R>(fn: (arg: A) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: mine });
+      void client.invalidateQueries({ queryKey: queryKeys.coHostInvitations });
       void client.invalidateQueries({ queryKey: queryKeys.webinars });
     },
   });

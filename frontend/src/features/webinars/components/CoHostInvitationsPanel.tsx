@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { errorMessage } from '@/lib/errors';
@@ -18,16 +17,23 @@ export function CoHostInvitationsPanel() {
   if (!data?.results.length) return null;
   const failure = accept.error ?? decline.error;
   return (
-    <section aria-labelledby="co-host-invitations-heading">
+    <section className="card stack" aria-labelledby="co-host-invitations-heading">
       <h2 id="co-host-invitations-heading">Invitations to co-host</h2>
       {failure && <Alert tone="error">{errorMessage(failure)}</Alert>}
-      <ul>
+      <ul className="invitations">
         {data.results.map((invitation) => (
           <li key={invitation.id}>
-            <Link to={`/w/${invitation.webinar_slug}`}>{invitation.webinar_title}</Link>,{' '}
-            {formatDateTime(invitation.webinar_starts_at)}
-            {invitation.invited_by_name && <> — from {invitation.invited_by_name}</>}{' '}
-            <Button
+            {/* No link: a draft's event page shows nobody but its hosts, and the invitee is not one yet. */}
+            <span>
+              <strong>{invitation.webinar_title}</strong>
+              <br />
+              <span className="meta">
+                {formatDateTime(invitation.webinar_starts_at)}
+                {invitation.invited_by_name && <> · invited by {invitation.invited_by_name}</>}
+              </span>
+            </span>
+            <span className="actions">
+              <Button
               variant="primary"
               loading={accept.isPending && accept.variables === invitation.id}
               onClick={() => accept.mutate(invitation.id)}
@@ -41,7 +47,8 @@ export function CoHostInvitationsPanel() {
               aria-label={`Decline co-hosting ${invitation.webinar_title}`}
             >
               Decline
-            </Button>
+              </Button>
+            </span>
           </li>
         ))}
       </ul>

@@ -1,86 +1,94 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
-import { isApiError } from '@/lib/api-client';
 import { errorMessage } from '@/lib/errors';
-import type { PublicUser } from '@/types/api';
-import { useLookupUser } from '../api/lookup-user';
+import type { PublicUser, Webinar } from '@/types/api';
+import { useInviteCoHost, useWithdrawCoHostInvitation } from '../api/co-host-invitations';
 
 function nameOf(person: PublicUser): string {
   return person.display_name || `@${person.username}`;
 }
 
 /**
- * Co-hosts, added one at a time by exact username (the API offers no search, so nobody can browse
- * accounts from here) and removed from the list below. The form sends their ids.
+ * Co-hosts join by invitation only (docs/api.md): invited one at a time by exact username (the API
+ * offers no search, so nobody can browse accounts from here), at once, and they become hosts when they
+ * accept. Pending invitations can be withdrawn at once; removing a current co-host is part of the form
+ * (it sends the ids that stay). A webinar not saved yet has nobody to invite to.
  */
 export function CoHostsField({
+  webinar,
   value,
   onChange,
-  me,
-  organizer,
   error,
 }: {
+  /** The saved webinar; absent on the create form. */
+  webinar?: Webinar;
+  /** The current co-hosts kept by the form. */
   value: PublicUser[];
   onChange: (next: PublicUser[]) => void;
-  /** The signed-in person: adding yourself is refused with its own message. */
-  me?: number;
-  /** Already a host, so never a co-host too (the server drops them silently). */
-  organizer?: number;
   /** The server's error for `co_hosts`, if any. */
   error?: string;
 }) {
   const [username, setUsername] = useState('');
   const [problem, setProblem] = useState<string>();
-  // Screen readers hear additions, removals and problems here: focus stays in the input meanwhile.
+  // Screen readers hear invitations, removals and problems here: focus stays in the input meanwhile.
   const [news, setNews] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  const lookup = useLookupUser();
+  const invite = useInviteCoHost();
+  const withdraw = useWithdrawCoHostInvitation();
+
+  if (!webinar) {
+    return (
+      <p className="field-hint">
+        <strong>Co-hosts</strong> are invited by username once the draft is saved: use Edit on its dashboard.
+      </p>
+    );
+  }
+  const webinarId = webinar.id;
 
   function refuse(message: string) {
     setProblem(message);
     setNews(message);
   }
 
-  async function add() {
+  function send() {
     const wanted = username.trim();
-    if (lookup.isPending) return;
-    if (!wanted) return refuse('Type the username of the person to add.');
-    let person: PublicUser;
-    try {
-      person = await lookup.mutateAsync(wanted);
-    } catch (e) {
-      return refuse(isApiError(e, 'not_found') ? `No account named “${wanted}”.` : errorMessage(e));
-    }
-    if (person.id === me) return refuse('You are already a host.');
-    if (person.id === organizer) return refuse(`${nameOf(person)} organizes this webinar, so they are already a host.`);
-    if (value.some((p) => p.id === person.id)) return refuse(`${nameOf(person)} is already a co-host.`);
-    onChange([...value, person]);
-    setUsername('');
-    setProblem(undefined);
-    setNews(`Added ${nameOf(person)} as a co-host.`);
+    if (invite.isPending) return;
+    if (!wanted) return refuse('Type the username of the person to invite.');
+    invite.mutate(
+      { webinarId, username: wanted },
+      {
+        onSuccess: (invitation) => {
+          setUsername('');
+          setProblem(undefined);
+          setNews(`Invited ${nameOf(invitation.user)}. They become a co-host when they accept.`);
+        },
+        onError: (e) => refuse(errorMessage(e)),
+      },
+    );
   }
 
   function remove(person: PublicUser) {
     onChange(value.filter((p) => p.id !== person.id));
-    setNews(`Removed ${nameOf(person)}.`);
+    setNews(`${nameOf(person)} will be removed when you save.`);
     // The button that had focus is gone: put focus somewhere useful rather than on the page body.
     inputRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Enter adds the person instead of submitting the whole form.
+    // Enter invites the person instead of submitting the whole form.
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
-    void add();
+    send();
   }
 
+  const pending = webinar.co_host_invitations;
   return (
     <div className="stack co-hosts">
       <Field
-        label="Add co-host by username"
-        hint="Their exact username. Co-hosts have the same rights as you."
-        error={problem ?? error}
+        label="Invite a co-host by username"
+        hint="Their exact username. The invitation is sent at once; once they accept, they have the same rights as you."
+        error={problem ?? error ?? (withdraw.error ? errorMessage(withdraw.error) : undefined)}
       >
         {(control) => (
           <div className="input-row">
@@ -98,8 +106,8 @@ export function CoHostsField({
               }}
               onKeyDown={onKeyDown}
             />
-            <Button onClick={() => void add()} loading={lookup.isPending}>
-              Add
+            <Button onClick={send} loading={invite.isPending}>
+              Invite
             </Button>
           </div>
         )}
@@ -114,6 +122,34 @@ export function CoHostsField({
               </span>
               <Button className="btn-small" variant="ghost" aria-label={`Remove ${nameOf(person)}`} onClick={() => remove(person)}>
                 Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pending.length > 0 && (
+        <ul className="co-host-list" aria-label="Invited, not answered yet">
+          {pending.map((invitation) => (
+            <li key={invitation.id} className="co-host co-host-pending">
+              <span>
+                <span className="co-host-name">{invitation.user.display_name || invitation.user.username}</span>{' '}
+                <span className="meta">@{invitation.user.username} · invited</span>
+              </span>
+              <Button
+                className="btn-small"
+                variant="ghost"
+                aria-label={`Withdraw the invitation to ${nameOf(invitation.user)}`}
+                loading={withdraw.isPending && withdraw.variables === invitation.id}
+                onClick={() =>
+                  withdraw.mutate(invitation.id, {
+                    onSuccess: () => {
+                      setNews(`Withdrew the invitation to ${nameOf(invitation.user)}.`);
+                      inputRef.current?.focus();
+                    },
+                  })
+                }
+              >
+                Withdraw
               </Button>
             </li>
           ))}

@@ -25,6 +25,7 @@ const existing: Webinar = {
   organizer: alice.id,
   co_hosts: [sam.id, kim.id],
   co_host_details: [sam, kim],
+  co_host_invitations: [],
   tags: [],
   allowed_actions: ['edit', 'publish', 'cancel', 'delete'],
   organizer_name: 'Alice',
@@ -34,22 +35,10 @@ const existing: Webinar = {
   event_url: 'http://127.0.0.1:8000/w/launch',
 };
 
-/** Answers the username lookup for `sam` and `alice` (any case), and 404 for everyone else. */
-function mockLookup() {
-  return mockFetch({
-    'GET /api/auth/users/lookup/': (req) => {
-      const username = new URL(req.url, 'http://localhost').searchParams.get('username')?.toLowerCase();
-      if (username === 'sam') return json(sam);
-      if (username === 'alice') return json({ id: alice.id, username: alice.username, display_name: alice.display_name });
-      return apiError(404, 'not_found', 'Not found.');
-    },
-  });
-}
-
 function renderForm(props: { initial?: Webinar; onSubmit?: () => void } = {}) {
   const onSubmit = props.onSubmit ?? vi.fn();
   renderWithProviders(<WebinarForm initial={props.initial} submitLabel="Save" submitting={false} error={null} onSubmit={onSubmit} />);
-  return { onSubmit, username: () => screen.getByLabelText('Add co-host by username') };
+  return { onSubmit, username: () => screen.getByLabelText('Invite a co-host by username') };
 }
 
 describe('the webinar form model', () => {
@@ -92,7 +81,7 @@ describe('the webinar form', () => {
   it('labels every field and shows client errors on submit', async () => {
     const onSubmit = vi.fn();
     renderWithProviders(<WebinarForm submitLabel="Create draft" submitting={false} error={null} onSubmit={onSubmit} />);
-    for (const label of ['Title', 'Description', 'Starts', 'Ends', 'Capacity', 'Registration', 'Visibility', 'Tags', 'Add co-host by username']) {
+    for (const label of ['Title', 'Description', 'Starts', 'Ends', 'Capacity', 'Registration', 'Visibility', 'Tags']) {
       expect(screen.getByLabelText(new RegExp(`^${label}`))).toBeInTheDocument();
     }
     await userEvent.click(screen.getByRole('button', { name: 'Create draft' }));
@@ -122,48 +111,43 @@ describe('the webinar form', () => {
 });
 
 describe('co-hosts in the webinar form', () => {
-  it('adds a co-host by username (Enter works too, without submitting) and sends their id', async () => {
-    const mock = mockLookup();
+  it('explains on the create form that invitations come after saving', () => {
+    renderForm();
+    expect(screen.queryByLabelText('Invite a co-host by username')).not.toBeInTheDocument();
+    expect(screen.getByText(/invited by username once the draft is saved/)).toBeInTheDocument();
+  });
+
+  it('invites by username at once (Enter works too, without submitting)', async () => {
+    const mock = mockFetch({
+      'POST /api/webinars/5/co-hosts/invite/': json({ id: 3, webinar: 5, user: { id: 11, username: 'lee', display_name: 'Lee Park' } }, 201),
+    });
     const user = userEvent.setup();
-    const { onSubmit, username } = renderForm();
-    await user.type(username(), 'SAM{Enter}');
-    const list = await screen.findByRole('list', { name: 'Co-hosts' });
-    expect(within(list).getByRole('listitem')).toHaveTextContent('Sam Lee @sam');
-    expect(screen.getByRole('status')).toHaveTextContent('Added Sam Lee as a co-host.');
+    const { onSubmit, username } = renderForm({ initial: existing });
+    await user.type(username(), 'LEE{Enter}');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Invited Lee Park. They become a co-host when they accept.'));
+    expect(mock.calls.find((c) => c.method === 'POST')!.body).toEqual({ username: 'LEE' });
     expect(username()).toHaveValue('');
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(mock.calls[0]!.url).toBe('/api/auth/users/lookup/?username=SAM');
-
-    await user.type(screen.getByLabelText(/^Title/), 'Launch');
-    await user.type(screen.getByLabelText(/^Starts/), '2030-05-01T10:00');
-    await user.type(screen.getByLabelText(/^Ends/), '2030-05-01T11:00');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ co_hosts: [7] }));
   });
 
-  it('says so when no account has that username', async () => {
-    mockLookup();
-    const user = userEvent.setup();
-    const { username } = renderForm();
-    await user.type(username(), 'ghost');
-    await user.click(screen.getByRole('button', { name: 'Add' }));
-    // Shown on the field (and tied to it), and announced.
-    await waitFor(() => expect(username()).toHaveAccessibleDescription(/No account named “ghost”\./));
-    expect(username()).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByRole('status')).toHaveTextContent('No account named “ghost”.');
-    expect(screen.queryByRole('list', { name: 'Co-hosts' })).not.toBeInTheDocument();
-  });
-
-  it('refuses yourself and someone already on the list', async () => {
-    mockLookup();
+  it('shows the server’s refusal on the field', async () => {
+    mockFetch({ 'POST /api/webinars/5/co-hosts/invite/': apiError(400, 'unknown_user', 'No active account has this username.') });
     const user = userEvent.setup();
     const { username } = renderForm({ initial: existing });
-    await user.type(username(), 'alice{Enter}');
-    await waitFor(() => expect(username()).toHaveAccessibleDescription(/You are already a host\./));
-    await user.clear(username());
-    await user.type(username(), 'sam{Enter}');
-    await waitFor(() => expect(username()).toHaveAccessibleDescription(/Sam Lee is already a co-host\./));
-    expect(within(screen.getByRole('list', { name: 'Co-hosts' })).getAllByRole('listitem')).toHaveLength(2);
+    await user.type(username(), 'ghost');
+    await user.click(screen.getByRole('button', { name: 'Invite' }));
+    await waitFor(() => expect(username()).toHaveAccessibleDescription(/No active account has this username\./));
+    expect(username()).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('lists pending invitations and withdraws one', async () => {
+    const mock = mockFetch({ 'DELETE /api/co-host-invitations/3/': { status: 204 } });
+    const user = userEvent.setup();
+    renderForm({ initial: { ...existing, co_host_invitations: [{ id: 3, user: { id: 11, username: 'lee', display_name: 'Lee Park' } }] } });
+    const pending = screen.getByRole('list', { name: 'Invited, not answered yet' });
+    expect(pending).toHaveTextContent('Lee Park @lee · invited');
+    await user.click(screen.getByRole('button', { name: 'Withdraw the invitation to Lee Park' }));
+    await waitFor(() => expect(mock.calls.some((c) => c.method === 'DELETE' && c.path === '/api/co-host-invitations/3/')).toBe(true));
   });
 
   it('pre-fills co-hosts when editing, and removes one', async () => {
@@ -174,7 +158,7 @@ describe('co-hosts in the webinar form', () => {
 
     await user.click(screen.getByRole('button', { name: 'Remove Sam Lee' }));
     expect(screen.queryByText('Sam Lee')).not.toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Removed Sam Lee.');
+    expect(screen.getByRole('status')).toHaveTextContent('Sam Lee will be removed when you save.');
     expect(username()).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Remove @kim' })).toBeInTheDocument();
 

@@ -2,7 +2,6 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/Field';
-import { useAuth } from '@/lib/auth-context';
 import { errorMessage, fieldErrors } from '@/lib/errors';
 import type { Webinar, WebinarInput } from '@/types/api';
 import { CoHostsField } from './CoHostsField';
@@ -22,7 +21,6 @@ export function WebinarForm({
   error: unknown;
   onSubmit: (input: WebinarInput) => void;
 }) {
-  const { user } = useAuth();
   const [values, setValues] = useState<WebinarFormValues>(() => toFormValues(initial));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -90,13 +88,7 @@ export function WebinarForm({
         </SelectField>
       </div>
       <TextField label="Tags" hint="Separate tags with commas, e.g. python, data." {...bind('tags')} />
-      <CoHostsField
-        value={values.co_hosts}
-        onChange={(next) => set('co_hosts', next)}
-        me={user?.id}
-        organizer={initial?.organizer ?? user?.id}
-        error={errors.co_hosts}
-      />
+      <CoHostsField webinar={initial} value={values.co_hosts} onChange={(next) => set('co_hosts', next)} error={errors.co_hosts} />
       <div>
         <Button type="submit" variant="primary" loading={submitting} loadingText="Saving…">
           {submitLabel}

@@ -20,6 +20,7 @@ const webinar: Webinar = {
   organizer: 1,
   co_hosts: [],
   co_host_details: [],
+  co_host_invitations: [],
   tags: ['python', 'web'],
   allowed_actions: ['register'],
   organizer_name: 'Olga',
