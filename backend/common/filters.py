@@ -1,6 +1,10 @@
 """A filter backend that answers 400 for query parameters it does not know, instead of ignoring them."""
 
+import django_filters
+from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 # Parameters every list understands besides its filterset's own.
@@ -16,4 +20,22 @@ class StrictFilterBackend(DjangoFilterBackend):
         unknown = sorted(set(request.query_params) - known)
         if unknown:
             raise ValidationError({name: ["Unknown filter."] for name in unknown})
+        # django-filter ignores an empty value (`?starts_before=`): refuse it for every filter that is
+        # not free text or an ordering, as the schema types them (a date-time, a number or a choice is never "").
+        if filterset_class is not None:
+            empty = sorted(
+                name
+                for name, filter_ in filterset_class.base_filters.items()
+                if not isinstance(filter_, (django_filters.CharFilter, django_filters.OrderingFilter))
+                and "" in request.query_params.getlist(name)
+            )
+            if empty:
+                raise ValidationError({name: ["This value cannot be empty."] for name in empty})
         return super().filter_queryset(request, queryset, view)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A whole-number filter (an id): django-filter's NumberFilter takes decimals and is typed `number`."""
+
+    field_class = forms.IntegerField
