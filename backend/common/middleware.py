@@ -1,4 +1,4 @@
-"""Middleware for the API: the one error shape on every /api/ error."""
+"""Middleware for the API: the one error shape on every /api/ error, and answers never stored by default."""
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -43,6 +43,10 @@ class ApiResponseMiddleware:
         response = self.get_response(request)
         if response.status_code >= 400 and not response.streaming and not _is_json(response):
             response = self._reshape(response)
+        # API answers are per caller and may carry tokens (token, refresh, join): never stored by a
+        # browser or proxy unless the view chose otherwise (the public status allows a short cache).
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
         return response
 
     @staticmethod

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "corsheaders",
+    "csp",
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
@@ -54,7 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: it also reshapes what Django answers before a view runs (bad Host, oversized body).
+    # Outermost, so that every answer carries the policy, also those served by WhiteNoise.
+    "csp.middleware.CSPMiddleware",
+    # Next: it also reshapes what Django answers before a view runs (bad Host, oversized body).
     "common.middleware.ApiResponseMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -229,6 +232,27 @@ JITSI_EVENTS_API_PREFIX = env_str("JITSI_EVENTS_API_PREFIX", "http://127.0.0.1:8
 JITSI_ROOM_GRACE_SECONDS = env_int("JITSI_ROOM_GRACE_SECONDS", 300, minimum=0)
 # How long the public status answer may be cached by browsers and CDNs.
 STATUS_MAX_AGE = env_int("STATUS_MAX_AGE", 5, minimum=0)
+
+# --- Content-Security-Policy (django-csp) -----------------------------------------------
+# Everything from our own origin, plus exactly what the Jitsi embed needs: Jitsi's external_api.js
+# (script-src) and the meeting it opens in an iframe (frame-src). No inline scripts or styles,
+# no eval; nobody may frame our pages. frontend/nginx.conf sends the same policy (docs/security.md).
+_JITSI_ORIGIN = f"https://{JITSI_DOMAIN}"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", _JITSI_ORIGIN],
+        "frame-src": [_JITSI_ORIGIN],
+        "connect-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 if JITSI_TOKEN_ALGORITHM not in {"HS256", "RS256"}:
     raise ImproperlyConfigured("JITSI_TOKEN_ALGORITHM must be HS256 or RS256.")
