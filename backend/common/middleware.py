@@ -14,7 +14,7 @@ STATUS_CODES = {
     403: ("permission_denied", "You do not have permission to perform this action."),
     404: ("not_found", "Not found."),
     405: ("method_not_allowed", "Method not allowed."),
-    413: ("request_too_large", "The request body is too large."),
+    413: ("payload_too_large", "The request body is too large."),
     500: ("server_error", "Something went wrong on our side."),
 }
 
@@ -59,7 +59,7 @@ class ApiResponseMiddleware:
             return JsonResponse(error_body("bad_request", "The Content-Length header is not a number."), status=400)
         if limit is not None and length > limit:
             detail = f"The request body is too large (at most {limit} bytes)."
-            return JsonResponse(error_body("request_too_large", detail), status=413)
+            return JsonResponse(error_body("payload_too_large", detail), status=413)
         return None
 
     @staticmethod

@@ -22,13 +22,13 @@ def test_a_body_over_the_upload_limit_is_a_json_413(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     payload = json.dumps({"username": "x" * 2000, "password": "y"})
     response = client.post("/api/auth/token/", payload, content_type="application/json")
-    assert_error_shape(response, 413, "request_too_large")
+    assert_error_shape(response, 413, "payload_too_large")
 
 
 def test_a_form_body_over_the_upload_limit_is_a_json_413_too(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     response = client.post("/api/auth/token/", {"username": "x" * 2000, "password": "y"})
-    assert_error_shape(response, 413, "request_too_large")
+    assert_error_shape(response, 413, "payload_too_large")
 
 
 def test_a_bad_host_header_is_a_json_400(client):
