@@ -35,6 +35,46 @@ BODY_ERRORS = {
 }
 
 
+# Every text input refuses a NUL character (DRF's CharField, the Jitsi event parser; PostgreSQL could not
+# store it): say so in the schema, or a schema-valid string would be refused.
+NO_NUL_PATTERN = "^[^\\u0000]*$"
+
+
+def _forbid_nul(schema) -> None:
+    """Add NO_NUL_PATTERN to every free-text string in this (request) schema, recursively."""
+    if isinstance(schema, list):
+        for item in schema:
+            _forbid_nul(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    if schema.get("type") == "string" and not ({"pattern", "format", "enum"} & set(schema)):
+        schema["pattern"] = NO_NUL_PATTERN
+    for key in ("properties", "additionalProperties", "items", "allOf", "anyOf", "oneOf", "schema"):
+        value = schema.get(key)
+        if key == "properties" and isinstance(value, dict):
+            for child in value.values():
+                _forbid_nul(child)
+        elif value is not None:
+            _forbid_nul(value)
+
+
+def forbid_nul_in_inputs(result, generator, request, public):
+    """drf-spectacular postprocessing hook: request bodies and query parameters refuse NUL characters."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):  # COMPONENT_SPLIT_REQUEST: the input side of each serializer
+            _forbid_nul(component)
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict):
+                continue
+            for parameter in operation.get("parameters", []):
+                _forbid_nul(parameter.get("schema"))
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                _forbid_nul(media.get("schema"))
+    return result
+
+
 def add_error_responses(result, generator, request, public):
     """drf-spectacular postprocessing hook: add the shared error answers to every operation.
 

@@ -208,10 +208,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Every operation documents its error answers in the one error shape (common/schema.py).
+    # Every operation documents its error answers in the one error shape, and inputs refuse NUL (common/schema.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.schema.add_error_responses",
+        "common.schema.forbid_nul_in_inputs",
     ],
 }
 
