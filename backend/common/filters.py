@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
@@ -34,8 +33,16 @@ class StrictFilterBackend(DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
 
-@extend_schema_field(OpenApiTypes.INT)
+MAX_ID = 2**63 - 1  # the largest id the database stores (a signed 64-bit integer)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class WholeNumberFilter(django_filters.NumberFilter):
-    """A whole-number filter (an id): django-filter's NumberFilter takes decimals and is typed `number`."""
+    """An id filter: a whole number from 1 to MAX_ID (django-filter's NumberFilter takes decimals, typed `number`)."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)

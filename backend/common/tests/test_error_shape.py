@@ -71,3 +71,9 @@ def test_a_csrf_refusal_on_the_api_is_in_the_error_shape(make_user):
     response = client.post("/api/auth/token/", {"username": "a", "password": "b"})
     # DRF views are CSRF-exempt: the answer is the API's own (a 400 or 401 in the shape), never Django's HTML page.
     assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("host", ["4344402701020850814976", "0", "1.5"])
+def test_an_id_filter_outside_whole_numbers_the_database_stores_is_a_400_naming_it(client, host):
+    body = assert_error_shape(client.get("/api/webinars/", {"host": host}), 400, "validation_error")
+    assert list(body["fields"]) == ["host"]
