@@ -13,13 +13,14 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 HAS_FRONTEND := $(wildcard frontend/package.json)
 HAS_STACK_TESTS := $(wildcard jitsi/tests)
 
-.PHONY: help install run frontend superuser test lint-python test-backend test-stack test-frontend test-postgres benchmark bench jitsi-config jitsi-check clean
+.PHONY: help install run frontend superuser test lint-python test-backend test-stack test-frontend test-postgres security-report benchmark bench jitsi-config jitsi-check clean
 
 help:
 	@echo "make run            set up and serve the app on http://$(HOST):$(PORT) (SQLite, local cache, demo data)"
 	@echo "make test           run every test suite (backend, stack config, frontend)"
 	@echo "make test-postgres  run the backend suite against PostgreSQL and Redis on 127.0.0.1"
 	@echo "make superuser      create an account for /admin/ (local database)"
+	@echo "make security-report run Schemathesis long and the security suites; figures into docs/security.md"
 	@echo "make benchmark      measure the hot endpoints (docs/benchmarks.md)"
 	@echo "make jitsi-config   write a .env with fresh secrets for docker compose"
 	@echo "make jitsi-check    after docker compose up: check Jitsi, tokens, events and shared settings"
@@ -83,6 +84,12 @@ endif
 
 test-postgres: install
 	cd backend && DATABASE_URL=$(POSTGRES_URL) REDIS_URL=$(REDIS_TEST_URL) ../$(PY) -m pytest -q
+
+# The long version of the security tests: Schemathesis with 50 examples per operation and a fresh
+# seed (SCHEMATHESIS_MAX_EXAMPLES, SCHEMATHESIS_SEED to choose), then the security suites; the
+# figures table in docs/security.md is rewritten with what this run measured.
+security-report: install
+	cd backend && ../$(PY) -m common.security_report
 
 benchmark: install
 	$(PY) backend/benchmarks/run.py

@@ -40,6 +40,10 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         fields = {exc.field: [exc.message]} if exc.field else None
         return Response(error_body(exc.code, exc.message, fields), status=exc.status_code)
+    if isinstance(exc, OverflowError):
+        # A whole number past what the database stores (an id or filter of 2**64 and more): SQLite
+        # raises OverflowError on binding it. The client's mistake, never a 500.
+        exc = exceptions.ValidationError({"non_field_errors": ["A number is out of range."]})
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     if isinstance(exc, Http404):

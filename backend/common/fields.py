@@ -32,3 +32,32 @@ class AwareDateTimeField(serializers.DateTimeField):
             if parsed is not None and not has_real_offset(parsed):
                 self.fail("offset")
         return super().to_internal_value(value)
+
+
+def refuse_loose_json_types() -> None:
+    """Make DRF's string fields refuse a JSON number, and its boolean field anything but true or false.
+
+    DRF turns 5 into "5" for a string field and takes 0, 1, "yes" or "off" for a boolean, so
+    `{"title": 5}` or `{"practice": 0}` were accepted although the schema says string and boolean:
+    the API and its OpenAPI schema disagreed (Schemathesis's negative_data_rejection). Done once for
+    every serializer (ours and simplejwt's; CharField's subclasses: email, slug, URL, regex) rather
+    than field by field. The API takes JSON only, so a real JSON type is always available.
+    """
+    if getattr(serializers.CharField, "_strict_json_types", False):
+        return
+    char_to_internal = serializers.CharField.to_internal_value
+    bool_to_internal = serializers.BooleanField.to_internal_value
+
+    def char_to_internal_value(self, data):
+        if not isinstance(data, str):
+            raise serializers.ValidationError("Not a valid string.", code="invalid")
+        return char_to_internal(self, data)
+
+    def bool_to_internal_value(self, data):
+        if not isinstance(data, bool):
+            raise serializers.ValidationError("Must be true or false.", code="invalid")
+        return bool_to_internal(self, data)
+
+    serializers.CharField.to_internal_value = char_to_internal_value
+    serializers.BooleanField.to_internal_value = bool_to_internal_value
+    serializers.CharField._strict_json_types = True

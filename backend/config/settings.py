@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "corsheaders",
+    "csp",
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
@@ -55,6 +56,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every answer carries the policy, also those served by WhiteNoise.
+    "csp.middleware.CSPMiddleware",
+    # Next: it also reshapes what Django answers before a view runs (bad Host, oversized body).
+    "common.middleware.ApiResponseMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "common.middleware.DatabaseUnavailableMiddleware",
     # The public status poll, the busiest request, needs nothing below (live/status_http.py).
@@ -251,6 +256,12 @@ SPECTACULAR_SETTINGS = {
         "WebinarStatusEnum": "webinars.models.Webinar.Status",
         "RegistrationStatusEnum": "registrations.models.Registration.Status",
     },
+    # Every operation documents its error answers in the one error shape, and inputs refuse NUL (common/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "common.schema.add_error_responses",
+        "common.schema.forbid_nul_in_inputs",
+    ],
 }
 
 # --- Jitsi ----------------------------------------------------------------------------
@@ -272,6 +283,27 @@ JITSI_ROOM_GRACE_SECONDS = env_int("JITSI_ROOM_GRACE_SECONDS", 300, minimum=0)
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", default=False)
 # How long the public status answer may be cached by browsers and CDNs.
 STATUS_MAX_AGE = env_int("STATUS_MAX_AGE", 5, minimum=0)
+
+# --- Content-Security-Policy (django-csp) -----------------------------------------------
+# Everything from our own origin, plus exactly what the Jitsi embed needs: Jitsi's external_api.js
+# (script-src) and the meeting it opens in an iframe (frame-src). No inline scripts or styles,
+# no eval; nobody may frame our pages. frontend/nginx.conf sends the same policy (docs/security.md).
+_JITSI_ORIGIN = f"https://{JITSI_DOMAIN}"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", _JITSI_ORIGIN],
+        "frame-src": [_JITSI_ORIGIN],
+        "connect-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 if JITSI_TOKEN_ALGORITHM not in {"HS256", "RS256"}:
     raise ImproperlyConfigured("JITSI_TOKEN_ALGORITHM must be HS256 or RS256.")

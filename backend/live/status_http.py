@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 
 from common.exceptions import error_body
+from common.middleware import DATABASE_ERRORS, database_unavailable
 from live.selectors import public_status, webinar_id_for_slug
 from webinars.models import Webinar
 
@@ -25,8 +26,11 @@ def _matches(if_none_match: str, etag: str) -> bool:
 
 def status_response(request, *, pk: int | None = None, slug: str | None = None) -> HttpResponse:
     """200 with the status, 304 when the ETag matches, 404 in the one error shape; unlisted webinars answer by slug only."""
-    webinar_id = webinar_id_for_slug(slug) if slug is not None else pk
-    entry = public_status(webinar_id) if webinar_id else None
+    try:
+        webinar_id = webinar_id_for_slug(slug) if slug is not None else pk
+        entry = public_status(webinar_id) if webinar_id else None
+    except DATABASE_ERRORS:  # answered by a middleware, so no view-level handler sees it
+        return database_unavailable()
     if entry is None or (entry["visibility"] != Webinar.Visibility.PUBLIC and slug is None):
         return JsonResponse(error_body("not_found", "Not found."), status=404)
     # The body and its ETag were rendered once, when the entry was computed: a poll only compares.

@@ -3,14 +3,14 @@
 import django_filters
 from django.db.models import Q
 
-from common.filters import IsoDateTimeFilter
+from common.filters import IsoDateTimeFilter, WholeNumberFilter
 from webinars.models import Webinar
 
 
 class WebinarFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Webinar.Status.choices)
     tag = django_filters.CharFilter(field_name="tags__name", lookup_expr="iexact", max_length=30)
-    host = django_filters.NumberFilter(method="filter_host", help_text="User id of the organizer or a co-host.")
+    host = WholeNumberFilter(method="filter_host", help_text="User id of the organizer or a co-host.")
     starts_after = IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
     starts_before = IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
     search = django_filters.CharFilter(field_name="title", lookup_expr="icontains", max_length=100)

@@ -2,10 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { watchCsp, watchCspInEveryTest } from './csp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = path.join(here, 'screenshots');
 export const JITSI_DOMAIN = 'meet.e2e.test';
+
+// Every spec imports these helpers: each of its tests fails on a Content-Security-Policy violation.
+watchCspInEveryTest();
 
 /**
  * No Jitsi server runs in CI: every request for the external API script on the
@@ -26,6 +30,8 @@ export async function serveJitsiStandIn(context: BrowserContext): Promise<void> 
 export async function hostAndGuest(browser: Browser): Promise<{ host: Page; guest: Page; close: () => Promise<void> }> {
   const hostContext = await browser.newContext();
   const guestContext = await browser.newContext();
+  await watchCsp(hostContext);
+  await watchCsp(guestContext);
   await serveJitsiStandIn(hostContext);
   await serveJitsiStandIn(guestContext);
   return {
