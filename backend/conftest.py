@@ -37,9 +37,13 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from webinars.cache import public_status_near
+
     cache.clear()
+    public_status_near.clear()
     yield
     cache.clear()
+    public_status_near.clear()
 
 
 @pytest.fixture

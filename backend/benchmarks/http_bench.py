@@ -121,10 +121,16 @@ def grow_registrations(live_id: int, total: int) -> int:
 
 
 class Server:
-    def __init__(self, port: int, workers: int, threads: int, worker_class: str = "gthread"):
+    def __init__(self, port: int, workers: int, threads: int, connections: int, worker_class: str = "gthread"):
         self.url = f"http://127.0.0.1:{port}"
         command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "-k", worker_class, "-w", str(workers)]
         command += ["--threads", str(threads), "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+        # wrk opens all its keep-alive connections at once, and the first worker to wake may accept
+        # every one of them: that run measures one core (seen: 32 of 32 on one worker, half the
+        # throughput, at random in one run of three). Production traffic reaches gunicorn through
+        # nginx, one connection per request, which spreads by itself. Capping each worker at its
+        # share makes wrk's connections split evenly, for the floor and every scenario alike.
+        command += ["--worker-connections", str(-(-connections // workers))]
         self.process = subprocess.Popen(command, cwd=BACKEND, env=os.environ.copy())
         for _ in range(100):
             try:
@@ -237,7 +243,7 @@ def main() -> int:
     options = dict(rounds=args.rounds, seconds=args.seconds, connections=args.connections)
 
     def phase(registrations: int, *, with_register: bool) -> dict:
-        server = Server(8765, args.workers, args.threads, args.worker_class)  # fresh per phase: memory is per phase
+        server = Server(8765, args.workers, args.threads, args.connections, args.worker_class)  # fresh per phase: memory is per phase
         try:
             print(f"{registrations} registrations:")
             return run_phase(server, data, with_register=with_register, **options)

@@ -28,10 +28,13 @@ class FailOpenRedisCache(RedisCache):
     _resting_until = 0.0
 
     def _call(self, method: str, *args):
+        return self._guarded(getattr(super(), method), *args)
+
+    def _guarded(self, function, *args):
         if time.monotonic() < self._resting_until:
             raise CacheUnavailable
         try:
-            return getattr(super(), method)(*args)
+            return function(*args)
         except (RedisError, OSError) as error:
             self._resting_until = time.monotonic() + settings.REDIS_RETRY_SECONDS
             logger.warning("cache unavailable, failing open for %ss: %s: %s", settings.REDIS_RETRY_SECONDS, type(error).__name__, error)
@@ -42,6 +45,17 @@ class FailOpenRedisCache(RedisCache):
             return self._call(method, *args)
         except CacheUnavailable:
             return default
+
+    def redis_client(self):
+        """The redis-py client, to subscribe (common/near_cache.py); Django's cache API has no publish/subscribe."""
+        return self._cache.get_client(None, write=True)
+
+    def publish(self, channel: str, message: str) -> None:
+        """Tell every subscriber; dropped like a write when Redis fails."""
+        try:
+            self._guarded(self.redis_client().publish, channel, message)
+        except CacheUnavailable:
+            pass
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._or(False, "add", key, value, timeout, version)

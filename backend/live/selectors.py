@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from live.attendance import Presence, presence, timeline
 from live.models import AttendanceInterval, LiveSession, grace_deadline
-from webinars.cache import CACHE_ERRORS, public_status_key, status_version_key
+from webinars.cache import CACHE_ERRORS, public_status_key, public_status_near, status_version_key
 from webinars.models import Webinar
 
 logger = logging.getLogger(__name__)
@@ -74,11 +74,16 @@ def _public_status_entry(webinar_id: int) -> dict:
 def public_status(webinar_id: int) -> dict | None:
     """The whitelisted public status of a published webinar, from the cache when current; None if there is none.
 
-    One cache round trip when current. Cached with the webinar's visibility so that the by-id
+    No round trip while this process holds a near copy (webinars/cache.py), one when the shared
+    cache is current. Cached with the webinar's visibility so that the by-id
     endpoint can refuse unlisted webinars without a database query; unknown ids and drafts are
     cached briefly too, so a flood of bad ids does not reach the database. The version is read
     *before* the database (webinars.cache says why). With the cache unreachable, it reads the database.
     """
+    near = public_status_near.get(str(webinar_id))
+    if near is not None:
+        return None if near.get("missing") else near
+    generation = public_status_near.generation()
     key, version_key = public_status_key(webinar_id), status_version_key(webinar_id)
     try:
         found = cache.get_many([key, version_key])
@@ -94,6 +99,7 @@ def public_status(webinar_id: int) -> dict | None:
             cache.set(key, entry, entry["expires_in"])
         except CACHE_ERRORS:
             logger.warning("cache unreachable: public status of webinar %s not cached", webinar_id)
+    public_status_near.put(str(webinar_id), entry, generation, seconds=entry["expires_in"])
     return None if entry.get("missing") else entry
 
 

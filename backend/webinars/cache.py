@@ -7,6 +7,9 @@ Here a reader tags the entry it computes with the version it saw *before* readin
 entry built from a pre-commit read so carries an older version than the one current after the
 commit, and no reader trusts it again.
 
+Each process also keeps a near copy of the entries it read (common/near_cache.py), so that a poll
+costs no Redis round trip; every bump announces the change and every process drops its copy.
+
 The cache is an optimisation: when it is unreachable, readers compute from the database and
 writers skip the bump (logged), never failing the request.
 """
@@ -19,10 +22,18 @@ from django.core.cache import cache
 from django.db import transaction
 from redis.exceptions import RedisError
 
+from common.near_cache import NearCache
+
 logger = logging.getLogger(__name__)
 # A lost or expired version restarts at a random number, so no old entry can ever match it again.
 VERSION_SECONDS = 7 * 24 * 3600
 CACHE_ERRORS = (RedisError, OSError)
+
+
+# A near copy is trusted for at most this long; announcements retire it at once on a change, so
+# this bounds only a lost announcement, and the participant count's lag (one more second).
+NEAR_SECONDS = 1
+public_status_near = NearCache(channel="webinar-status:v2:changed", seconds=NEAR_SECONDS)
 
 
 def public_status_key(webinar_id: int) -> str:
@@ -42,6 +53,7 @@ def _bump_status_version(webinar_id: int) -> None:
             cache.set(key, secrets.randbits(62), VERSION_SECONDS)
     except CACHE_ERRORS:
         logger.warning("cache unreachable: public status of webinar %s not retired; it expires on its own", webinar_id)
+    public_status_near.announce(str(webinar_id))
 
 
 def invalidate_public_status(webinar_id: int) -> None:

@@ -3,10 +3,10 @@
 import time
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from rest_framework.test import APIClient
 
-from webinars.cache import public_status_key
+from webinars.cache import public_status_key, public_status_near
 from webinars.models import Webinar
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +118,25 @@ def test_the_poll_is_answered_before_sessions_users_and_csrf(api, live_world, mo
     again = status_of(api, webinar)
     assert (again.status_code, again.content, again["ETag"]) == (200, through_middleware.content, through_middleware["ETag"])
     assert status_of(api, webinar, HTTP_HOST="evil.example").status_code == 400
+
+
+@pytest.mark.skipif(not hasattr(cache, "redis_client"), reason="near copies need Redis: run with REDIS_URL (make test-postgres)")
+def test_with_redis_polls_are_answered_from_this_process_copy_and_a_change_shows_at_once(api, live_world, monkeypatch):
+    webinar = live_world["webinar"]
+    public_status_near.generation()  # this process's subscriber, as in a worker
+    deadline = time.monotonic() + 3
+    while not public_status_near._subscribed and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert status_of(api, webinar).json()["state"] == "scheduled"  # computed, and copied here
+
+    shared_reads = []
+    backend = type(caches["default"])
+    original = backend.get_many
+    monkeypatch.setattr(backend, "get_many", lambda self, *a, **k: shared_reads.append(a) or original(self, *a, **k))
+    for _ in range(50):
+        assert status_of(api, webinar).json()["state"] == "scheduled"
+    assert shared_reads == []  # no Redis round trip per poll
+
+    live_world["to_state"]("live")
+    assert status_of(api, webinar).json()["state"] == "live"  # the change retired the copy at once
+    assert len(shared_reads) == 1
