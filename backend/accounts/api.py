@@ -10,7 +10,6 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
@@ -22,6 +21,7 @@ from accounts.models import User
 from accounts.selectors import user_by_username
 from accounts.services import refresh_token_rotate, unsubscribe_token_read, user_create, user_unsubscribe, user_update
 from common.errors import Missing
+from common.throttling import ScopedRateThrottle
 
 
 class UserSerializer(serializers.ModelSerializer):

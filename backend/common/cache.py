@@ -12,7 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -22,8 +22,33 @@ class CacheUnavailable(Exception):
     """Internal: the cache is resting after a failure."""
 
 
+class SharedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, keeping one redis-py client per connection pool instead of one per call.
+
+    Django builds a fresh `redis.Redis` for every cache call, and redis-py fills a table of some
+    two hundred response callbacks in each: measured at a fifth of a join's CPU, spent on the two
+    calls of its throttle. redis-py clients are safe to share between threads (each command takes
+    a connection from the pool), so one per pool serves every thread of the process.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailOpenRedisCache(RedisCache):
     """Django's Redis cache; when Redis fails, reads miss, writes are dropped, and a warning is logged."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = SharedClientRedisCacheClient
 
     _resting_until = 0.0
 
@@ -56,6 +81,26 @@ class FailOpenRedisCache(RedisCache):
             self._guarded(self.redis_client().publish, channel, message)
         except CacheUnavailable:
             pass
+
+    def count_hit(self, key: str, seconds: int) -> tuple[int, int]:
+        """Add one to a counter that lives `seconds` from its first hit: (count, seconds left), one round trip.
+
+        (0, 0) when Redis fails: nothing counted, as with every other call here.
+        """
+        key = self.make_and_validate_key(key)
+
+        def hit():
+            pipe = self.redis_client().pipeline(transaction=False)
+            pipe.incr(key)
+            pipe.expire(key, seconds, nx=True)  # the window opens with the first hit and never slides
+            pipe.ttl(key)
+            count, _, left = pipe.execute()
+            return count, max(int(left), 1)
+
+        try:
+            return self._guarded(hit)
+        except CacheUnavailable:
+            return 0, 0
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._or(False, "add", key, value, timeout, version)

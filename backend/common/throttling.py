@@ -7,16 +7,58 @@ in the shared cache; when it is down the cache answers "nothing counted" and req
 logged by common.cache), since losing the site is worse than a minute without limits.
 """
 
+import time
 from functools import wraps
 
+from django.core.cache import cache
 from django.http import JsonResponse
+from rest_framework import throttling
 from rest_framework.exceptions import Throttled
-from rest_framework.throttling import SimpleRateThrottle
 
 from common.exceptions import error_body
 
 
-class ClientRateThrottle(SimpleRateThrottle):
+def _count_hit(key: str, seconds: int) -> tuple[int, int]:
+    """(hits in the window, seconds left in it); the window opens at the first hit."""
+    if hasattr(cache, "count_hit"):  # common.cache.FailOpenRedisCache: one round trip
+        return cache.count_hit(key, seconds)
+    # A per-process cache (tests, `make run`): the same counter through the cache API.
+    now = time.time()
+    opened = cache.get_or_set(f"{key}:opened", now, seconds)
+    cache.add(key, 0, seconds)
+    return cache.incr(key), max(int(opened + seconds - now), 1)
+
+
+class CountingRateThrottle(throttling.SimpleRateThrottle):
+    """DRF's throttle with a counter instead of a history: one Redis round trip per request.
+
+    DRF keeps a list of timestamps per client and reads, then rewrites it, pickled: two round trips
+    on every throttled request, the busiest ones included (join, register), and two racing requests
+    can both pass. Here a counter opens a window at the client's first request and lets `rate`
+    requests through until it closes; Retry-After is what is left of it. The window does not slide:
+    a client may spend its rate at the end of one window and again at the start of the next.
+    """
+
+    cache_format = "throttle-count:%(scope)s:%(ident)s"
+
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        key = self.get_cache_key(request, view)
+        if key is None:
+            return True
+        count, self._seconds_left = _count_hit(key, self.duration)
+        return count <= self.num_requests
+
+    def wait(self):
+        return self._seconds_left
+
+
+class ScopedRateThrottle(throttling.ScopedRateThrottle, CountingRateThrottle):
+    """DRF's per-view scopes (`throttle_scope`): it picks the rate, then counts as above."""
+
+
+class ClientRateThrottle(CountingRateThrottle):
     """A throttle keyed on the client's address only, for callers that are never signed in."""
 
     def __init__(self, scope: str):

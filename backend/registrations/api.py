@@ -7,12 +7,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from common.csv import csv_response
 from common.errors import Forbidden
 from common.filters import StrictFilterBackend
+from common.throttling import ScopedRateThrottle
 from registrations import services
 from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics

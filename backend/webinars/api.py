@@ -6,13 +6,13 @@ from rest_framework import generics, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.api import PublicUserSerializer
 from common.fields import AwareDateTimeField
 from common.filters import StrictFilterBackend
 from common.mail import event_url
+from common.throttling import ScopedRateThrottle
 from webinars import lifecycle, services
 from webinars.filters import WebinarFilter
 from webinars.models import CoHostInvitation, Webinar

@@ -15,6 +15,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework_simplejwt.tokens import AccessToken
 
 from common.schemathesis_run import run_schemathesis
+from common.throttling import CountingRateThrottle
 from registrations.models import Registration
 from webinars.models import Webinar
 
@@ -29,7 +30,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def unthrottled(monkeypatch):
     """Throttles are tested in their own suites; here every generated case must reach its view."""
-    monkeypatch.setattr(SimpleRateThrottle, "allow_request", lambda self, request, view: True)
+    for throttle in (SimpleRateThrottle, CountingRateThrottle):
+        monkeypatch.setattr(throttle, "allow_request", lambda self, request, view: True)
 
 
 @pytest.fixture
