@@ -30,8 +30,8 @@ RETRY_SECONDS = 1
 
 
 class NearCache:
-    def __init__(self, channel: str, seconds: float):
-        self.channel, self.seconds = channel, seconds
+    def __init__(self, channel: str, seconds: float, max_entries: int = 10_000):
+        self.channel, self.seconds, self.max_entries = channel, seconds, max_entries
         self._entries: dict[str, tuple[float, object]] = {}
         self._lock = threading.Lock()
         self._generation = 0
@@ -61,6 +61,8 @@ class NearCache:
         expires = time.monotonic() + min(self.seconds, seconds if seconds is not None else self.seconds)
         with self._lock:
             if self._subscribed and generation == self._generation:
+                if len(self._entries) >= self.max_entries:  # expired copies are not swept: bound the memory
+                    self._entries.clear()
                 self._entries[key] = (expires, value)
 
     def announce(self, key: str) -> None:

@@ -31,7 +31,8 @@ class PreparedValues:
         slots = [sentinels.index(p) if isinstance(p, int) and p in sentinels else None for p in params]
         return sql, slots, list(params)
 
-    def first(self, *args) -> dict | None:
+    def first(self, *args, suffix: str = "") -> dict | None:
+        """Run it. `suffix` is PostgreSQL-only SQL appended to the statement (a locking clause)."""
         if connection.vendor != "postgresql":
             # Other backends need the ORM's value converters (SQLite returns text for times): the slow path.
             return self._build(*args).first()
@@ -40,7 +41,7 @@ class PreparedValues:
         sql, slots, constants = self._compiled
         params = [constant if slot is None else args[slot] for slot, constant in zip(slots, constants, strict=True)]
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql + suffix, params)
             row = cursor.fetchone()
             # values() aliases every column with its name; the SQL decides their order.
             names = [column.name for column in cursor.description]

@@ -6,10 +6,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from accounts.authentication import TokenOnlyJWTAuthentication
 from common.csv import csv_response
+from common.throttling import ScopedRateThrottle
 from live import selectors, services
 from live.models import LiveSession
 from live.status_http import status_response
@@ -110,6 +111,9 @@ class EndView(APIView):
 class JoinView(APIView):
     """A host, or an approved registrant once the session is live, gets a fresh room token (also to rejoin)."""
 
+    # The token's signature is all this needs from authentication: the service reads the caller's row
+    # in the statement that takes the webinar lock (one round trip fewer on the busiest POST).
+    authentication_classes = [TokenOnlyJWTAuthentication]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "join"
 
@@ -122,15 +126,15 @@ class JoinView(APIView):
         },
     )
     def post(self, request, pk: int):
-        session, token, moderator = services.live_session_join(webinar_id=pk, user=request.user)
+        joined = services.live_session_join(webinar_id=pk, user=request.user)
         response = Response(
             {
                 "domain": settings.JITSI_DOMAIN,
-                "room": session.room,
-                "jwt": token.jwt,
-                "expires_at": token.expires_at,
-                "moderator": moderator,
-                "display_name": request.user.public_name,
+                "room": joined.session.room,
+                "jwt": joined.token.jwt,
+                "expires_at": joined.token.expires_at,
+                "moderator": joined.moderator,
+                "display_name": joined.display_name,
             }
         )
         response["Cache-Control"] = "no-store"  # the token admits its bearer to the room

@@ -1,14 +1,15 @@
 """Live-session rules: start, open, end, join (room tokens), leave; instant webinars."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.models import User
-from common.errors import DomainError, Forbidden, IllegalTransition, Missing
+from common.errors import DomainError, Forbidden, IllegalTransition, Missing, Unauthenticated
 from common.prepared import PreparedValues
 from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
 from live.models import AttendanceInterval, LiveSession, grace_deadline
@@ -16,7 +17,7 @@ from registrations.models import Registration
 from registrations.notifications import registrants_follow_up, registrants_notify_live
 from webinars import lifecycle
 from webinars.cache import invalidate_public_status
-from webinars.locking import lock_webinar
+from webinars.locking import lock_webinar, lock_webinar_shared_reading
 from webinars.models import Webinar
 from webinars.services import require_host, webinar_create
 
@@ -144,8 +145,10 @@ def _join_refusal(status: str, session: LiveSession | None, *, is_host: bool) ->
 
 
 _SESSION_FIELDS = ("id", "state", "room", "started_at", "opened_at", "room_destroyed_at")
-# What a join decides with, besides the locked webinar: is the caller a co-host, how are they
-# registered, and the running session, in one statement compiled once (common/prepared.py).
+_USER_FIELDS = ("is_active", "username", "display_name", "email", "avatar_url")
+# What a join decides with, read by the statement that takes the shared lock (webinars/locking.py),
+# compiled once (common/prepared.py): the webinar, its running session, is the caller a co-host, how
+# are they registered, and the caller's own row (authentication skipped that read: JoinView).
 _join_standing = PreparedValues(
     lambda webinar_id, user_id: (
         Webinar.objects.filter(pk=webinar_id)
@@ -153,35 +156,57 @@ _join_standing = PreparedValues(
             running=FilteredRelation("live_sessions", condition=~Q(live_sessions__state=State.ENDED)),
             is_cohost=Exists(Webinar.co_hosts.through.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id)),
             registration=Subquery(Registration.objects.filter(webinar_id=OuterRef("pk"), user_id=user_id).order_by().values("status")[:1]),
+            **{f"user_{name}": Subquery(User.objects.filter(pk=user_id).values(name)) for name in _USER_FIELDS},
         )
         .order_by()
-        .values("is_cohost", "registration", *(f"running__{name}" for name in _SESSION_FIELDS))
+        .values(
+            "status",
+            "visibility",
+            "organizer_id",
+            "is_cohost",
+            "registration",
+            *(f"running__{name}" for name in _SESSION_FIELDS),
+            *(f"user_{name}" for name in _USER_FIELDS),
+        )
     ),
     arity=2,
 )
 
 
+@dataclass(frozen=True)
+class Joined:
+    session: LiveSession
+    token: RoomToken
+    moderator: bool
+    display_name: str
+
+
 @transaction.atomic
-def live_session_join(*, webinar_id: int, user: User) -> tuple[LiveSession, RoomToken, bool]:
+def live_session_join(*, webinar_id: int, user) -> Joined:
     """Hosts join a running session as moderators; approved registrants join a live one. Records the join.
 
-    Four queries in all, the hot path of a Go-Live minute: authentication, the shared lock, the
-    caller's standing with the running session, the attendance upsert.
+    `user` needs only a `pk`: the caller's row is read here, in the statement that takes the lock.
+    Three statements in all, the hot path of a Go-Live minute: the shared lock with everything the
+    decision needs, the attendance upsert, and the commit.
     """
+    user_id = int(user.pk)
     # Shared: joins run side by side but never beside End (webinars/locking.py), so no token and no
     # open interval come after the end.
-    webinar = lock_webinar(webinar_id, shared=True)
-    standing = _join_standing.first(webinar_id, user.pk)
-    is_host = user.pk == webinar.organizer_id or standing["is_cohost"]
+    standing = lock_webinar_shared_reading(_join_standing, webinar_id, user_id)
+    if not standing["user_is_active"]:  # deleted or deactivated since the API token was issued
+        raise Unauthenticated("This account is no longer active.", code="user_inactive")
+    is_host = user_id == standing["organizer_id"] or standing["is_cohost"]
     registration = standing["registration"]
-    if not (is_host or registration or (webinar.status != W.DRAFT and webinar.visibility == Webinar.Visibility.PUBLIC)):
+    if not (is_host or registration or (standing["status"] != W.DRAFT and standing["visibility"] == Webinar.Visibility.PUBLIC)):
         raise Missing()  # hidden things look missing
     if not is_host and registration != Registration.Status.APPROVED:
         raise Forbidden("Only hosts and approved registrants may join.", code="not_approved")
+    status = standing["status"]
     session = None
-    if standing["running__id"] is not None:
+    # A session counts only if the webinar row (read as the last writer left it) says live: the rest of
+    # the row may predate an End this statement waited for (webinars/locking.py).
+    if standing["running__id"] is not None and status == W.LIVE:
         session = LiveSession(webinar_id=webinar_id, **{name: standing[f"running__{name}"] for name in _SESSION_FIELDS})
-    status = webinar.status
     if session is not None and not session.is_running:
         # Its room is long gone: over. A shared holder never writes the webinar; the reaper records it.
         status, session = (W.ENDED if session.opened_at else W.SCHEDULED), None
@@ -191,20 +216,29 @@ def live_session_join(*, webinar_id: int, user: User) -> tuple[LiveSession, Room
     now = timezone.now()
     # A rejoin (reload, reconnect) keeps the open interval: the person never left. The partial unique
     # constraint one_open_client_interval makes this one statement, also for two joins at once.
-    AttendanceInterval.objects.bulk_create(
-        [AttendanceInterval(session=session, user=user, source=AttendanceInterval.Source.CLIENT, joined_at=now)], ignore_conflicts=True
-    )
+    _open_client_interval(session_id=session.pk, user_id=user_id, now=now)
     if is_host and session.room_destroyed_at:
         # A host came back: the room lives on, no grace-period ending.
         LiveSession.objects.filter(pk=session.pk).update(room_destroyed_at=None)
         _changed(session)
-    token = room_token(
-        config=TokenConfig.from_settings(settings),
-        room=session.room,
-        user=JitsiUser(id=str(user.pk), name=user.public_name, email=user.email, avatar=user.avatar_url, moderator=is_host),
-        now=now,
+    display_name = standing["user_display_name"] or standing["user_username"]
+    jitsi_user = JitsiUser(
+        id=str(user_id), name=display_name, email=standing["user_email"], avatar=standing["user_avatar_url"], moderator=is_host
     )
-    return session, token, is_host
+    token = room_token(config=TokenConfig.from_settings(settings), room=session.room, user=jitsi_user, now=now)
+    return Joined(session=session, token=token, moderator=is_host, display_name=display_name)
+
+
+def _open_client_interval(*, session_id: int, user_id: int, now) -> None:
+    """INSERT … ON CONFLICT DO NOTHING, as one fixed statement: the ORM compiling a bulk_create on
+    every join cost more Python time than the insert itself (PostgreSQL and SQLite both speak it)."""
+    table = AttendanceInterval._meta.db_table
+    sql = (
+        f'INSERT INTO "{table}" ("session_id", "user_id", "source", "external_id", "joined_at", "left_at") '  # noqa: S608 - our table
+        "VALUES (%s, %s, %s, '', %s, NULL) ON CONFLICT DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [session_id, user_id, AttendanceInterval.Source.CLIENT, now])
 
 
 @transaction.atomic

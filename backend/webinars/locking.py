@@ -14,7 +14,32 @@ from django.db import connection, transaction
 from django.db.models import prefetch_related_objects
 
 from common.errors import Missing
+from common.prepared import PreparedValues
 from webinars.models import Webinar
+
+
+def _require_transaction() -> None:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock_webinar() must run inside transaction.atomic(): outside it the lock is released at once.")
+
+
+def lock_webinar_shared_reading(standing: PreparedValues, pk: int, *args) -> dict:
+    """The shared lock, taken by the statement that reads what a join decides with: one round trip.
+
+    `standing` is a query on the webinar (its row with `pk`, then `args`); its row comes back as a
+    dict. The lock is the same as `lock_webinar(pk, shared=True)`, on the webinar row only. What
+    differs is the snapshot: PostgreSQL takes it when the statement starts, before any wait for a
+    writer. After the writer commits, the webinar row is read again as the writer left it, but the
+    other tables still show what they held before. So trust them only as far as the webinar row
+    agrees: a running session counts only if the webinar row says it is live, since every writer
+    that ends or starts a session also changes the webinar's status, under this lock.
+    """
+    _require_transaction()
+    # SQLite has no row locks: its write transactions (BEGIN IMMEDIATE) serialize instead.
+    row = standing.first(pk, *args, suffix=f' FOR SHARE OF "{Webinar._meta.db_table}"')
+    if row is None:
+        raise Missing()
+    return row
 
 
 def lock_webinar(pk: int, *, shared: bool = False, prefetch_hosts: bool = True) -> Webinar:
@@ -25,8 +50,7 @@ def lock_webinar(pk: int, *, shared: bool = False, prefetch_hosts: bool = True) 
     Co-hosts are prefetched for host checks unless `prefetch_hosts` is off. Refuses to run outside
     a transaction, where the lock would be released at once; 404 (Missing) if the webinar is gone.
     """
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("lock_webinar() must run inside transaction.atomic(): outside it the lock is released at once.")
+    _require_transaction()
     if connection.vendor == "postgresql":
         # Django has no FOR SHARE. This row only (no joins), the id as a parameter.
         mode = "SHARE" if shared else "UPDATE"

@@ -101,3 +101,13 @@ def test_without_redis_there_are_no_copies(settings):
     near.put("7", "scheduled", near.generation())
     assert near.get("7") is None
     near.announce("7")  # nothing to tell, and no error
+
+
+@needs_redis
+def test_memory_is_bounded(processes):
+    here, _ = processes
+    here.max_entries = 3
+    for key in "abcd":
+        here.put(key, key, here.generation())
+    assert len(here._entries) <= 3
+    assert here.get("d") == "d"

@@ -224,3 +224,24 @@ class TestAttendance:
         LiveSession.objects.filter(pk=session.pk).update(state="ended", ended_at=session.started_at + timedelta(minutes=3))
         points = api.as_(host).get(url(webinar, "attendance/timeline/")).json()
         assert [p["present"] for p in points] == [1, 2, 1]  # present at any moment of each minute
+
+
+def test_an_api_token_of_a_deactivated_or_deleted_account_cannot_join(client, live_world, approved, make_user):
+    # Join reads the caller's row itself (authentication only checks the token's signature).
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    webinar = live_world["webinar"]
+    live_world["to_state"]("live")
+    token = str(AccessToken.for_user(approved))
+    assert client.post(url(webinar, "live/join/"), HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+
+    approved.is_active = False
+    approved.save(update_fields=["is_active"])
+    refused = client.post(url(webinar, "live/join/"), HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert refused.status_code == 401
+    assert refused.json()["code"] == "user_inactive"
+
+    gone = make_user()
+    gone_token = str(AccessToken.for_user(gone))
+    gone.delete()
+    assert client.post(url(webinar, "live/join/"), HTTP_AUTHORIZATION=f"Bearer {gone_token}").status_code == 401
