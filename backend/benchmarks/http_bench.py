@@ -102,7 +102,10 @@ def seed(workdir: Path, *, attendees: int, burst_users: int, rounds: int) -> dic
     for r in range(rounds):
         users = _users(f"burst{r}_", burst_users)
         webinar = _webinar(organizer, title=f"Register burst {r}", capacity=burst_users // 4)
-        burst.append({"id": webinar.pk, "tokens": str(_tokens(users, workdir / f"burst{r}.txt")), "capacity": webinar.capacity})
+        # The same people register for a twin through the round-trip floor (benchmarks/floor.py).
+        twin = _webinar(organizer, title=f"Register floor {r}", capacity=burst_users // 4)
+        tokens = str(_tokens(users, workdir / f"burst{r}.txt"))
+        burst.append({"id": webinar.pk, "twin": twin.pk, "tokens": tokens, "capacity": webinar.capacity})
     return {
         "live": {"id": live.pk, "slug": live.slug, "tokens": str(_tokens(people, workdir / "attendees.txt"))},
         "burst": burst,
@@ -188,14 +191,19 @@ def run_phase(server: Server, data: dict, *, rounds: int, seconds: int, connecti
             "status 200": dict(path=status_path),
             "status 304": dict(path=status_path, etag=_etag(server, status_path)),
             "join": dict(path=join_path, method="POST", tokens=live["tokens"]),
+            "join round trips": dict(path=f"/api/bench/join-round-trips/{live['id']}/", method="POST", tokens=live["tokens"]),
         }
         if with_register:
             burst = data["burst"][r]
             scenarios["register burst"] = dict(path=f"/api/webinars/{burst['id']}/register/", method="POST", tokens=burst["tokens"])
+            scenarios["register round trips"] = dict(
+                path=f"/api/bench/register-round-trips/{burst['twin']}/", method="POST", tokens=burst["tokens"]
+            )
         for name, options in scenarios.items():
             result = wrk(server, seconds=seconds, connections=connections, **options)
-            if name == "register burst":
-                result["approved"], result["capacity"] = _approved(burst["id"]), burst["capacity"]
+            if name.startswith("register"):
+                webinar_id = burst["id"] if name == "register burst" else burst["twin"]
+                result["approved"], result["capacity"] = _approved(webinar_id), burst["capacity"]
             results.setdefault(name, []).append(result)
         rss.append(server.worker_rss_kib())
         floor = results["floor"][-1]["rps"]
@@ -216,7 +224,7 @@ def summarize(phase: dict) -> dict:
             "p99_ms": statistics.median(r["p99_ms"] for r in runs),
             "statuses": [r["statuses"] for r in runs],
         }
-        if name == "register burst":
+        if name.startswith("register"):
             summary[name]["overbooked"] = sum(max(0, r["approved"] - r["capacity"]) for r in runs)
     return summary
 

@@ -23,9 +23,13 @@ api_patterns = [
 # Password guessing on the admin's login form is slowed down like the API's login (per client).
 admin.site.login = throttle_post("admin_login")(admin.site.login)
 if settings.BENCHMARK_FLOOR:
-    from benchmarks.floor import FloorView
+    from benchmarks.floor import FloorView, JoinRoundTripsView, RegisterRoundTripsView
 
-    api_patterns.append(path("bench/floor/", FloorView.as_view(), name="bench-floor"))
+    api_patterns += [
+        path("bench/floor/", FloorView.as_view(), name="bench-floor"),
+        path("bench/join-round-trips/<int:pk>/", JoinRoundTripsView.as_view(), name="bench-join-round-trips"),
+        path("bench/register-round-trips/<int:pk>/", RegisterRoundTripsView.as_view(), name="bench-register-round-trips"),
+    ]
 
 urlpatterns = [
     path("api/", include(api_patterns)),

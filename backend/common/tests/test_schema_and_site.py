@@ -68,3 +68,10 @@ def test_method_not_allowed_keeps_the_error_shape(api, make_user):
 
 def test_health(client):
     assert client.get("/api/health/").json() == {"status": "ok"}
+
+
+def test_the_benchmark_floors_are_not_served_unless_asked_for(client):
+    # BENCHMARK_FLOOR=1 mounts them for `make bench` only (benchmarks/floor.py).
+    assert client.get("/api/bench/floor/").status_code == 404
+    assert client.post("/api/bench/join-round-trips/1/").status_code == 404
+    assert client.post("/api/bench/register-round-trips/1/").status_code == 404
