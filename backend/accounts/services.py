@@ -13,27 +13,27 @@ from rest_framework_simplejwt.utils import datetime_from_epoch
 from accounts.models import User
 from common.errors import Invalid, Unauthenticated
 
+USERNAME_TAKEN = "This username is taken."
+EMAIL_TAKEN = "An account with this email already exists."
+
 
 def _username_taken() -> Invalid:
-    return Invalid("This username is taken.", code="username_taken", field="username")
+    return Invalid(USERNAME_TAKEN, code="username_taken", field="username")
 
 
 def _email_taken() -> Invalid:
-    return Invalid("An account with this email already exists.", code="email_taken", field="email")
+    return Invalid(EMAIL_TAKEN, code="email_taken", field="email")
 
 
 def username_problem(username: str) -> str | None:
     """Why this username cannot be used, or None; usernames are unique whatever their case."""
-    if User.objects.filter(username__iexact=username).exists():
-        return "This username is taken."
-    return None
+    return USERNAME_TAKEN if User.objects.filter(username__iexact=username).exists() else None
 
 
 def email_problem(email: str, *, exclude_pk: int | None = None) -> str | None:
     """Why this email cannot be used, or None; one account per address, whatever its case."""
-    if email and User.objects.filter(email__iexact=email).exclude(pk=exclude_pk).exists():
-        return "An account with this email already exists."
-    return None
+    taken = email and User.objects.filter(email__iexact=email).exclude(pk=exclude_pk).exists()
+    return EMAIL_TAKEN if taken else None
 
 
 def password_problems(password: str, *, username: str = "", email: str = "", display_name: str = "") -> list[str]:
@@ -67,10 +67,10 @@ def user_create(*, username: str, email: str, password: str, display_name: str =
     The sign-up serializer runs the same checks field by field first, so a person hears every problem at once;
     they run again here, inside the transaction, for every other caller.
     """
-    if problem := username_problem(username):
-        raise Invalid(problem, code="username_taken", field="username")
-    if problem := email_problem(email):
-        raise Invalid(problem, code="email_taken", field="email")
+    if username_problem(username):
+        raise _username_taken()
+    if email_problem(email):
+        raise _email_taken()
     if problems := password_problems(password, username=username, email=email, display_name=display_name):
         raise Invalid(" ".join(problems), code="weak_password", field="password")
     user = User(username=username, email=email, display_name=display_name)
@@ -82,8 +82,8 @@ def user_create(*, username: str, email: str, password: str, display_name: str =
 @transaction.atomic
 def user_update(*, user: User, **changes) -> User:
     """Change the profile fields a person may edit themselves."""
-    if "email" in changes and (problem := email_problem(changes["email"], exclude_pk=user.pk)):
-        raise Invalid(problem, code="email_taken", field="email")
+    if "email" in changes and email_problem(changes["email"], exclude_pk=user.pk):
+        raise _email_taken()
     for field, value in changes.items():
         setattr(user, field, value)
     _save_unique(user, exclude_pk=user.pk, update_fields=list(changes))

@@ -15,8 +15,8 @@ from django.utils import timezone
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from rest_framework_simplejwt.authentication import JWTStatelessUserAuthentication
 
-from accounts.authentication import TokenOnlyJWTAuthentication
 from common.throttling import ScopedRateThrottle
 from registrations.tasks import send_registration_email
 
@@ -31,7 +31,7 @@ class FloorView(APIView):
 class JoinRoundTripsView(APIView):
     """A join's unavoidable I/O: the shared webinar lock with its running session, the interval upsert, the commit."""
 
-    authentication_classes = [TokenOnlyJWTAuthentication]
+    authentication_classes = [JWTStatelessUserAuthentication]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "join"
 
@@ -54,7 +54,7 @@ class JoinRoundTripsView(APIView):
 class RegisterRoundTripsView(APIView):
     """A registration's unavoidable I/O: the exclusive webinar lock, the seat count, the insert, the commit, the email task."""
 
-    authentication_classes = [TokenOnlyJWTAuthentication]
+    authentication_classes = [JWTStatelessUserAuthentication]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "register"
 

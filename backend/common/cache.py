@@ -4,7 +4,7 @@ Everything cached here can be recomputed or skipped: the public status comes fro
 throttle counts start again, a status version that could not be bumped is retired by its entry's
 expiry. So an unreachable Redis reads as an empty cache that forgets every write, after one short
 socket timeout; then the cache rests for REDIS_RETRY_SECONDS, so that a hanging Redis costs one
-timeout per process per rest, not one per call.
+timeout per server thread per rest, not one per call (Django gives each thread its own cache object).
 """
 
 import logging
@@ -27,8 +27,8 @@ class SharedClientRedisCacheClient(RedisCacheClient):
 
     Django builds a fresh `redis.Redis` for every cache call, and redis-py fills a table of some
     two hundred response callbacks in each: measured at a fifth of a join's CPU, spent on the two
-    calls of its throttle. redis-py clients are safe to share between threads (each command takes
-    a connection from the pool), so one per pool serves every thread of the process.
+    calls of its throttle. (Django gives each thread its own cache object, so this is one client
+    per pool per thread.)
     """
 
     def __init__(self, *args, **kwargs):

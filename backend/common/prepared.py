@@ -8,7 +8,7 @@ sentinel arguments, and from then on only swaps the parameters. The SQL is still
 from collections.abc import Callable
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 # Arguments are integers (ids). The sentinels must lie inside every integer field's range: Django
 # drops a comparison with an out-of-range value from the SQL, and the argument with it.
@@ -46,3 +46,35 @@ class PreparedValues:
             # values() aliases every column with its name; the SQL decides their order.
             names = [column.name for column in cursor.description]
         return dict(zip(names, row, strict=True)) if row else None
+
+
+_INSERTS: dict[tuple[type[Model], bool], tuple[str, list]] = {}
+
+
+def insert_fixed(instance: Model, *, ignore_conflicts: bool = False) -> None:
+    """INSERT one new row as a statement built once per model from its fields; sets the pk.
+
+    On the hot paths (a join, a registration under the webinar's lock) the ORM compiling an insert
+    took longer than the database took to run it. Every concrete field except an automatic primary
+    key is written, after its `pre_save` (so `auto_now` fields are filled in as by `save()`). With
+    `ignore_conflicts`, a row that breaks a unique constraint is skipped and the pk stays None.
+    """
+    model = type(instance)
+    key = (model, ignore_conflicts)
+    if key not in _INSERTS:
+        meta = model._meta
+        fields = [field for field in meta.concrete_fields if not (field.primary_key and field.get_internal_type().endswith("AutoField"))]
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        placeholders = ", ".join(["%s"] * len(fields))
+        conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+        table, pk = connection.ops.quote_name(meta.db_table), connection.ops.quote_name(meta.pk.column)
+        _INSERTS[key] = (f"INSERT INTO {table} ({columns}) VALUES ({placeholders}){conflict} RETURNING {pk}", fields)  # noqa: S608 - names from _meta
+    sql, fields = _INSERTS[key]
+    params = [field.get_db_prep_save(field.pre_save(instance, add=True), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is not None:
+        instance.pk = row[0]
+        instance._state.adding = False
+        instance._state.db = connection.alias

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from live.attendance import Presence, presence, timeline
 from live.models import AttendanceInterval, LiveSession, grace_deadline
-from webinars.cache import CACHE_ERRORS, public_status_key, public_status_near, status_version_key
+from webinars.cache import public_status_key, public_status_near, status_version_key
 from webinars.models import Webinar
 
 logger = logging.getLogger(__name__)
@@ -85,20 +85,12 @@ def public_status(webinar_id: int) -> dict | None:
         return None if near.get("missing") else near
     generation = public_status_near.generation()
     key, version_key = public_status_key(webinar_id), status_version_key(webinar_id)
-    try:
-        found = cache.get_many([key, version_key])
-    except CACHE_ERRORS:
-        logger.warning("cache unreachable: public status of webinar %s read from the database", webinar_id)
-        entry = _public_status_entry(webinar_id)
-        return None if entry.get("missing") else entry
+    found = cache.get_many([key, version_key])  # {} when Redis is down (common/cache.py): computed below
     version = found.get(version_key)
     entry = found.get(key)
     if entry is None or entry["version"] != version:
         entry = _public_status_entry(webinar_id) | {"version": version}
-        try:
-            cache.set(key, entry, entry["expires_in"])
-        except CACHE_ERRORS:
-            logger.warning("cache unreachable: public status of webinar %s not cached", webinar_id)
+        cache.set(key, entry, entry["expires_in"])
     public_status_near.put(str(webinar_id), entry, generation, seconds=entry["expires_in"])
     return None if entry.get("missing") else entry
 

@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Exists, FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import DomainError, Forbidden, IllegalTransition, Missing, Unauthenticated
-from common.prepared import PreparedValues
+from common.prepared import PreparedValues, insert_fixed
 from integrations.jitsi.tokens import JitsiUser, RoomToken, TokenConfig, room_token
 from live.models import AttendanceInterval, LiveSession, grace_deadline
 from registrations.models import Registration
@@ -110,9 +110,8 @@ def end_session(session: LiveSession, *, webinar: Webinar, by: User | None, at) 
     session.ended_by = by
     session.save(update_fields=["state", "ended_at", "ended_by"])
     session.intervals.filter(left_at__isnull=True).update(left_at=at)
-    lifecycle.transition(webinar, W.ENDED if session.opened_at else W.SCHEDULED)
+    lifecycle.transition(webinar, W.ENDED if session.opened_at else W.SCHEDULED)  # retires the public status
     registrants_follow_up(webinar=webinar, session=session)
-    _changed(session)
     return session
 
 
@@ -216,7 +215,10 @@ def live_session_join(*, webinar_id: int, user) -> Joined:
     now = timezone.now()
     # A rejoin (reload, reconnect) keeps the open interval: the person never left. The partial unique
     # constraint one_open_client_interval makes this one statement, also for two joins at once.
-    _open_client_interval(session_id=session.pk, user_id=user_id, now=now)
+    insert_fixed(
+        AttendanceInterval(session_id=session.pk, user_id=user_id, source=AttendanceInterval.Source.CLIENT, joined_at=now),
+        ignore_conflicts=True,
+    )
     if is_host and session.room_destroyed_at:
         # A host came back: the room lives on, no grace-period ending.
         LiveSession.objects.filter(pk=session.pk).update(room_destroyed_at=None)
@@ -227,18 +229,6 @@ def live_session_join(*, webinar_id: int, user) -> Joined:
     )
     token = room_token(config=TokenConfig.from_settings(settings), room=session.room, user=jitsi_user, now=now)
     return Joined(session=session, token=token, moderator=is_host, display_name=display_name)
-
-
-def _open_client_interval(*, session_id: int, user_id: int, now) -> None:
-    """INSERT … ON CONFLICT DO NOTHING, as one fixed statement: the ORM compiling a bulk_create on
-    every join cost more Python time than the insert itself (PostgreSQL and SQLite both speak it)."""
-    table = AttendanceInterval._meta.db_table
-    sql = (
-        f'INSERT INTO "{table}" ("session_id", "user_id", "source", "external_id", "joined_at", "left_at") '  # noqa: S608 - our table
-        "VALUES (%s, %s, %s, '', %s, NULL) ON CONFLICT DO NOTHING"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [session_id, user_id, AttendanceInterval.Source.CLIENT, now])
 
 
 @transaction.atomic

@@ -2,14 +2,14 @@
 
 from functools import partial
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import DomainError, Invalid
-from common.prepared import PreparedValues
+from common.prepared import PreparedValues, insert_fixed
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
 from webinars.lifecycle import IN_A_SENTENCE, OPEN_FOR_REGISTRATION
@@ -77,7 +77,7 @@ def registration_create(*, webinar: Webinar, user: User) -> Registration:
     # Two last-seat registrations (or a registration and a cancellation) serialize on the webinar
     # lock, so the seat count below stays true. SQLite's write transaction serializes them instead.
     # Three statements under the lock (lock, standing, write): a burst queues on it, so it is held briefly.
-    webinar = lock_webinar(webinar.pk, prefetch_hosts=False)
+    webinar = lock_webinar(webinar.pk)
     standing = _registration_standing.first(webinar.pk, user.pk)
     if user.pk == webinar.organizer_id or standing["is_cohost"]:
         raise DomainError("Hosts cannot register for their own webinar.", code="host_cannot_register")
@@ -96,25 +96,11 @@ def registration_create(*, webinar: Webinar, user: User) -> Registration:
     # Registering again after cancelling reuses the row and goes to the back of the queue.
     registration = Registration(pk=standing["earlier_id"], webinar=webinar, user=user, status=status, created_at=timezone.now())
     if registration.pk is None:
-        _insert_held(registration)
+        insert_fixed(registration)  # under the lock: no ORM compile (common/prepared.py)
     else:
         registration.save(force_update=True)
     _notify(registration, {R.PENDING: "pending", R.APPROVED: "confirmed", R.WAITLISTED: "waitlisted"}[status])
     return registration
-
-
-def _insert_held(registration: Registration) -> None:
-    """INSERT as one fixed statement. A burst for one webinar passes its lock one at a time, and the
-    ORM compiling an insert took longer than PostgreSQL took to run it, all of it while holding the lock."""
-    registration.updated_at = registration.created_at
-    columns = ("webinar_id", "user_id", "status", "created_at", "updated_at")
-    quoted = ", ".join(f'"{column}"' for column in columns)
-    placeholders = ", ".join(["%s"] * len(columns))
-    sql = f'INSERT INTO "{Registration._meta.db_table}" ({quoted}) VALUES ({placeholders}) RETURNING "id"'  # noqa: S608 - our table
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [getattr(registration, column) for column in columns])
-        (registration.pk,) = cursor.fetchone()
-    registration._state.adding = False
 
 
 @transaction.atomic

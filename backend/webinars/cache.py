@@ -20,14 +20,12 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
-from redis.exceptions import RedisError
 
 from common.near_cache import NearCache
 
 logger = logging.getLogger(__name__)
 # A lost or expired version restarts at a random number, so no old entry can ever match it again.
 VERSION_SECONDS = 7 * 24 * 3600
-CACHE_ERRORS = (RedisError, OSError)
 
 
 # A near copy is trusted for at most this long; announcements retire it at once on a change, so
@@ -47,12 +45,9 @@ def status_version_key(webinar_id: int) -> str:
 def _bump_status_version(webinar_id: int) -> None:
     key = status_version_key(webinar_id)
     try:
-        try:
-            cache.incr(key)
-        except ValueError:  # missing (never set, expired, evicted): any fresh number differs from every tag
-            cache.set(key, secrets.randbits(62), VERSION_SECONDS)
-    except CACHE_ERRORS:
-        logger.warning("cache unreachable: public status of webinar %s not retired; it expires on its own", webinar_id)
+        cache.incr(key)
+    except ValueError:  # missing (never set, expired, evicted) or Redis down: any fresh number differs from every tag
+        cache.set(key, secrets.randbits(62), VERSION_SECONDS)  # dropped, and logged, when Redis is down (common/cache.py)
     public_status_near.announce(str(webinar_id))
 
 

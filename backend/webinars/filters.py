@@ -1,8 +1,8 @@
 """Query parameters of the webinar list."""
 
 import django_filters
-from django.db.models import Q
 
+from accounts.models import User
 from common.filters import IsoDateTimeFilter, WholeNumberFilter
 from webinars.models import Webinar
 
@@ -24,7 +24,7 @@ class WebinarFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_host(self, queryset, name, value):
-        return queryset.filter(Q(organizer_id=value) | Q(co_hosts__id=value)).distinct()
+        return queryset.hosted_by(User(pk=value))
 
     def filter_role(self, queryset, name, value):
         return queryset.hosted_by(self.request.user)

@@ -11,7 +11,6 @@ deadlock); it writes only its own interval, or the session's room flag.
 """
 
 from django.db import connection, transaction
-from django.db.models import prefetch_related_objects
 
 from common.errors import Missing
 from common.prepared import PreparedValues
@@ -42,13 +41,12 @@ def lock_webinar_shared_reading(standing: PreparedValues, pk: int, *args) -> dic
     return row
 
 
-def lock_webinar(pk: int, *, shared: bool = False, prefetch_hosts: bool = True) -> Webinar:
+def lock_webinar(pk: int, *, shared: bool = False) -> Webinar:
     """Lock the webinar's row until the transaction ends and return it.
 
     Exclusive by default, shared for joins and leaves; one fixed statement on PostgreSQL (compiling
     an ORM query per call costs more than running it, and the hot paths hold the lock meanwhile).
-    Co-hosts are prefetched for host checks unless `prefetch_hosts` is off. Refuses to run outside
-    a transaction, where the lock would be released at once; 404 (Missing) if the webinar is gone.
+    Refuses to run outside a transaction, where the lock would be released at once; 404 (Missing) if the webinar is gone.
     """
     _require_transaction()
     if connection.vendor == "postgresql":
@@ -61,6 +59,4 @@ def lock_webinar(pk: int, *, shared: bool = False, prefetch_hosts: bool = True) 
         webinar = Webinar.objects.filter(pk=pk).select_for_update(of=("self",)).first()
     if webinar is None:
         raise Missing()
-    if prefetch_hosts and not shared:
-        prefetch_related_objects([webinar], "co_hosts")
     return webinar

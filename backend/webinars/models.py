@@ -113,7 +113,9 @@ class Webinar(models.Model):
         super().save(*args, **kwargs)
 
     def host_ids(self) -> set[int]:
-        """The organizer's and co-hosts' user ids (uses prefetched co_hosts when present)."""
+        """The organizer's and co-hosts' user ids; co-hosts are read once per instance (prefetched, or here)."""
+        if "co_hosts" not in getattr(self, "_prefetched_objects_cache", {}):
+            models.prefetch_related_objects([self], "co_hosts")
         return {self.organizer_id, *(host.pk for host in self.co_hosts.all())}
 
     def is_host(self, user) -> bool:
