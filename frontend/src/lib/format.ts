@@ -45,6 +45,28 @@ export function formatDuration(ms: number): string {
     .join(' ');
 }
 
+/** A media length as a clock, "1:02:05" or "4:07"; "—" when unknown. */
+export function formatClock(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/** A file size in decimal units, "1.5 MB", "230 KB"; "—" when unknown. */
+export function formatSize(bytes: number | null): string {
+  if (bytes === null) return '—';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toFixed(unit && value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
 /** `<input type="datetime-local">` value (local wall time) for an ISO instant. */
 export function toLocalInput(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -32,8 +32,6 @@ export type Webinar = Required<Schemas['Webinar']>;
 export type WebinarInput = Required<Schemas['WebinarRequest']>;
 /** An invitation to co-host (docs/api.md): the invitee becomes a host only by accepting. */
 export type CoHostInvitation = Required<Schemas['CoHostInvitation']>;
-/** A pending invitation as the webinar lists it to its hosts (`co_host_invitations`). */
-export type PendingInvitation = Schemas['PendingInvitation'];
 export type Registration = Schemas['Registration'];
 export type LiveSession = Schemas['Session'];
 export type JoinInfo = Schemas['Join'];

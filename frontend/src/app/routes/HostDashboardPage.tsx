@@ -103,7 +103,7 @@ export function HostDashboardPage() {
       {running && (
         <section className="card stack" aria-labelledby="people-title">
           <h2 id="people-title">In the room now{status.data ? ` (${status.data.participant_count})` : ''}</h2>
-          <ParticipantsList webinarId={w.id} active />
+          <ParticipantsList webinarId={w.id} />
         </section>
       )}
 

@@ -10,12 +10,12 @@ export function listParticipants(webinarId: number, signal?: AbortSignal): Promi
   return api<Participant[]>(`/api/webinars/${webinarId}/live/participants/`, { signal });
 }
 
-export function useParticipants(webinarId: number, options: { enabled?: boolean } = {}) {
+export function useParticipants(webinarId: number) {
   const { ready, viewer } = useViewer();
   return useQuery({
     queryKey: queryKeys.participantList(webinarId, viewer),
     queryFn: ({ signal }) => listParticipants(webinarId, signal),
-    enabled: ready && (options.enabled ?? true),
+    enabled: ready,
     refetchInterval: config.participantsPollMs,
   });
 }

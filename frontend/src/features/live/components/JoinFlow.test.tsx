@@ -23,11 +23,23 @@ function status(state: string) {
 function renderFlow(loadApi = loadFakeJitsi) {
   return renderWithProviders(
     <JoinFlow webinarId={5} slug="demo" title="Demo webinar" loadApi={loadApi} statusPollMs={30} leaveGraceMs={50} reconnectDelayMs={5} />,
-    {
-    path: '/w/:slug/live',
-      route: '/w/demo/live',
-    },
+    { path: '/w/:slug/live', route: '/w/demo/live' },
   );
+}
+
+type Route = Parameters<typeof mockFetch>[0][string];
+
+/** A live session entered straight away (join, status live, leave 204): resolves once the one meeting is built. */
+async function enterRoom(join: Route = json(joinInfo), extra: Record<string, Route> = {}) {
+  const mock = mockFetch({
+    'POST /api/webinars/5/live/join/': join,
+    'GET /api/webinars/by-slug/demo/status/': status('live'),
+    'POST /api/webinars/5/live/leave/': { status: 204 },
+    ...extra,
+  });
+  renderFlow();
+  await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+  return { mock, jitsi: FakeJitsi.last() };
 }
 
 beforeEach(() => {
@@ -79,14 +91,7 @@ describe('the join flow', () => {
 
   it('reports the leave and disposes the meeting when the person hangs up, and rejoins with a fresh token', async () => {
     let tokens = 0;
-    const mock = mockFetch({
-      'POST /api/webinars/5/live/join/': () => json({ ...joinInfo, jwt: `jwt-${++tokens}` }),
-      'GET /api/webinars/by-slug/demo/status/': status('live'),
-      'POST /api/webinars/5/live/leave/': { status: 204 },
-    });
-    renderFlow();
-    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
-    const first = FakeJitsi.last();
+    const { mock, jitsi: first } = await enterRoom(() => json({ ...joinInfo, jwt: `jwt-${++tokens}` }));
     act(() => {
       first.emit('videoConferenceLeft', { roomName: joinInfo.room });
       first.emit('readyToClose');
@@ -102,13 +107,7 @@ describe('the join flow', () => {
   });
 
   it('reports the leave with a keepalive request when the page goes away', async () => {
-    const mock = mockFetch({
-      'POST /api/webinars/5/live/join/': json(joinInfo),
-      'GET /api/webinars/by-slug/demo/status/': status('live'),
-      'POST /api/webinars/5/live/leave/': { status: 204 },
-    });
-    renderFlow();
-    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    const { mock } = await enterRoom();
     act(() => {
       window.dispatchEvent(new Event('pagehide'));
     });
@@ -119,17 +118,11 @@ describe('the join flow', () => {
   });
 
   it('gives hosts mute-all and end-for-all controls, and no lobby switch (our token decides who enters)', async () => {
-    const mock = mockFetch({
-      'POST /api/webinars/5/live/join/': json({ ...joinInfo, moderator: true }),
-      'GET /api/webinars/by-slug/demo/status/': status('live'),
-      'POST /api/webinars/5/live/end/': json({ id: 1, state: 'ended', started_at: null, opened_at: null, ended_at: null }),
-      'POST /api/webinars/5/live/leave/': { status: 204 },
-    });
     const user = userEvent.setup();
-    renderFlow();
+    const { mock, jitsi } = await enterRoom(json({ ...joinInfo, moderator: true }), {
+      'POST /api/webinars/5/live/end/': json({ id: 1, state: 'ended', started_at: null, opened_at: null, ended_at: null }),
+    });
     const toolbar = await screen.findByRole('toolbar', { name: 'Host controls' });
-    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
-    const jitsi = FakeJitsi.last();
     await user.click(screen.getByRole('button', { name: 'Mute everyone' }));
     expect(screen.queryByRole('button', { name: /lobby/i })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'End for all' }));
@@ -160,14 +153,7 @@ describe('the join flow', () => {
   });
 
   it('keeps the meeting through a move to a breakout room, and counts a left with no join after it as leaving', async () => {
-    const mock = mockFetch({
-      'POST /api/webinars/5/live/join/': json(joinInfo),
-      'GET /api/webinars/by-slug/demo/status/': status('live'),
-      'POST /api/webinars/5/live/leave/': { status: 204 },
-    });
-    renderFlow();
-    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
-    const jitsi = FakeJitsi.last();
+    const { mock, jitsi } = await enterRoom();
     act(() => {
       jitsi.emit('videoConferenceLeft', { roomName: joinInfo.room });
       jitsi.emit('videoConferenceJoined', { roomName: 'breakout', breakoutRoom: true });
@@ -184,15 +170,9 @@ describe('the join flow', () => {
 
   it('rebuilds the meeting with a fresh token when Jitsi refuses the token, a bounded number of times', async () => {
     let tokens = 0;
-    const mock = mockFetch({
-      'POST /api/webinars/5/live/join/': () => json({ ...joinInfo, jwt: `jwt-${++tokens}` }),
-      'GET /api/webinars/by-slug/demo/status/': status('live'),
-      'POST /api/webinars/5/live/leave/': { status: 204 },
-    });
-    renderFlow();
-    await waitFor(() => expect(FakeJitsi.instances).toHaveLength(1));
+    const { mock, jitsi } = await enterRoom(() => json({ ...joinInfo, jwt: `jwt-${++tokens}` }));
     const refused = { name: 'connection.passwordRequired', type: 'CONNECTION', message: 'not-authorized', isFatal: true };
-    act(() => FakeJitsi.last().emit('errorOccurred', refused));
+    act(() => jitsi.emit('errorOccurred', refused));
     await waitFor(() => expect(FakeJitsi.instances).toHaveLength(2));
     expect(FakeJitsi.instances[0]!.disposed).toBe(true);
     expect(FakeJitsi.last().options.jwt).toBe('jwt-2');

@@ -21,7 +21,7 @@ function Panel({ id, title, children, testId }: { id: string; title: ReactNode; 
   );
 }
 
-export function BackLink({ slug }: { slug: string }) {
+function BackLink({ slug }: { slug: string }) {
   return (
     <Link className="btn btn-secondary" to={`/w/${slug}`}>
       Back to the event page

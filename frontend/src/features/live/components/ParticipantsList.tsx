@@ -5,10 +5,9 @@ import { errorMessage } from '@/lib/errors';
 import { formatTime } from '@/lib/format';
 import { useParticipants } from '../api/participants';
 
-/** Hosts: who is in the room now (refreshes by itself). */
-export function ParticipantsList({ webinarId, active }: { webinarId: number; active: boolean }) {
-  const { data, error, isPending } = useParticipants(webinarId, { enabled: active });
-  if (!active) return <p className="meta">Nobody is in the room: the session is not running.</p>;
+/** Hosts: who is in the room now (refreshes by itself); render it only while the session is running. */
+export function ParticipantsList({ webinarId }: { webinarId: number }) {
+  const { data, error, isPending } = useParticipants(webinarId);
   if (isPending) return <Spinner label="Loading participants…" />;
   if (error) return <Alert tone="error">{errorMessage(error)}</Alert>;
   if (!data.length) return <EmptyState title="Nobody has joined yet." />;

@@ -5,7 +5,7 @@ import { useLiveStatus } from '../api/get-status';
 import { joinSession, leaveSession, leaveSessionOnUnload } from '../api/join';
 import { useSessionAction } from '../api/session';
 
-export type Phase =
+type Phase =
   | { kind: 'joining' }
   /** `asHost`: the API said session_not_started, which only hosts hear (nobody has started it yet). */
   | { kind: 'waiting'; asHost: boolean }
@@ -36,7 +36,7 @@ type Action =
 /** Codes that mean "not yet": wait on the waiting screen and retry when the session opens. */
 const WAIT_CODES = new Set(['session_not_open', 'session_not_started']);
 /** Automatic rebuilds after a refused token or a dropped connection, before asking for a click. */
-export const MAX_RECONNECTS = 3;
+const MAX_RECONNECTS = 3;
 /** Offline longer than this: Jitsi's own resumption will need a new token, so rejoin. */
 const REJOIN_AFTER_OFFLINE_MS = 30_000;
 

@@ -57,26 +57,6 @@ export function useDeleteRecording(webinarId: number) {
   });
 }
 
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
-}
-
-export function formatSize(bytes: number | null): string {
-  if (bytes === null) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value.toFixed(unit && value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
 /** The signed link as the browser must request it (the API may live under VITE_API_BASE). */
 export function mediaUrl(recording: Recording): string | null {
   return recording.download_url ? `${config.apiBase}${recording.download_url}` : null;

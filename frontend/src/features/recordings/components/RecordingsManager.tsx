@@ -4,15 +4,8 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Spinner } from '@/components/ui/Spinner';
 import { errorMessage } from '@/lib/errors';
-import { formatDateTime } from '@/lib/format';
-import {
-  formatDuration,
-  formatSize,
-  mediaUrl,
-  useDeleteRecording,
-  useRecordings,
-  useSetPublished,
-} from '../api/recordings';
+import { formatClock, formatDateTime, formatSize } from '@/lib/format';
+import { mediaUrl, useDeleteRecording, useRecordings, useSetPublished } from '../api/recordings';
 import type { Recording } from '@/types/api';
 
 const STATUS_TEXT: Record<Recording['status'], string> = {
@@ -59,7 +52,7 @@ export function RecordingsManager({ webinarId }: { webinarId: number }) {
               return (
                 <tr key={recording.id}>
                   <td data-label="Recorded">{formatDateTime(recording.created_at)}</td>
-                  <td data-label="Length">{formatDuration(recording.duration_seconds)}</td>
+                  <td data-label="Length">{formatClock(recording.duration_seconds)}</td>
                   <td data-label="Size">{formatSize(recording.size_bytes)}</td>
                   <td data-label="Status">
                     {STATUS_TEXT[recording.status]}

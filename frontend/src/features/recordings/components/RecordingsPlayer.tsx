@@ -1,5 +1,5 @@
-import { formatDateTime } from '@/lib/format';
-import { formatDuration, mediaUrl, useRecordings } from '../api/recordings';
+import { formatClock, formatDateTime } from '@/lib/format';
+import { mediaUrl, useRecordings } from '../api/recordings';
 
 /**
  * The event page's published recordings, for approved registrants (and hosts): an HTML5 player
@@ -14,7 +14,7 @@ export function RecordingsPlayer({ webinarId, enabled = true }: { webinarId: num
       <h2 id="recordings-player-heading">{playable.length === 1 ? 'Recording' : 'Recordings'}</h2>
       {playable.map((recording) => {
         const url = mediaUrl(recording)!;
-        const title = `Recording of ${formatDateTime(recording.created_at)} (${formatDuration(recording.duration_seconds)})`;
+        const title = `Recording of ${formatDateTime(recording.created_at)} (${formatClock(recording.duration_seconds)})`;
         return (
           <figure key={recording.id}>
             <video controls preload="metadata" src={url} aria-label={title} style={{ width: '100%' }}>
