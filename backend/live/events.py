@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from integrations.jitsi.events import JitsiEvent, Occupant
 from live.models import AttendanceInterval, LiveSession
-from registrations.models import Registration
+from registrations.selectors import has_seat
 from webinars.cache import invalidate_public_status
 from webinars.locking import lock_webinar
 from webinars.models import Webinar
@@ -18,9 +18,7 @@ JITSI = AttendanceInterval.Source.JITSI
 
 
 def _may_attend(webinar: Webinar, user_id: int) -> bool:
-    return user_id in webinar.host_ids() or (
-        Registration.objects.filter(webinar=webinar, user_id=user_id, status=Registration.Status.APPROVED).exists()
-    )
+    return user_id in webinar.host_ids() or has_seat(webinar_id=webinar.pk, user_id=user_id)
 
 
 def _clamp(moment: datetime | None, session: LiveSession) -> datetime | None:

@@ -1,8 +1,5 @@
 """Recordings API: list, publish, delete and download for people; the endpoint Jibri's finalize script posts to."""
 
-import hmac
-import logging
-
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
@@ -15,14 +12,13 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from common.errors import Unauthenticated
-from common.throttling import ClientRateThrottle
+from common.permissions import require_bearer_secret
 from recordings import services
 from recordings.models import Recording
 from recordings.selectors import recordings_for, visible_recording
 from recordings.storage import download_response
 from webinars.selectors import reachable_webinar
 
-logger = logging.getLogger(__name__)
 LINK_SALT = "stagecall.recordings.download"
 ROOM_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 # Relative to Jibri's recordings directory: safe segments only, none starting with a dot (no "..").
@@ -79,7 +75,7 @@ class RecordingListView(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):  # the schema generator calls this without a request
             return Recording.objects.none()
         webinar = reachable_webinar(self.request.user, self.kwargs["pk"])
-        return recordings_for(webinar=webinar, user=self.request.user).select_related("session")
+        return recordings_for(webinar=webinar, user=self.request.user)
 
 
 class RecordingDetailView(APIView):
@@ -135,13 +131,6 @@ class AnnouncementSerializer(serializers.Serializer):
     path = serializers.RegexField(PATH_PATTERN, max_length=500, help_text="The MP4, relative to Jibri's recordings directory.")
 
 
-def _authorized(request) -> bool:
-    secret = settings.RECORDINGS_SECRET
-    if not secret:
-        return False  # not configured: the endpoint stays shut
-    return hmac.compare_digest(request.headers.get("Authorization", "").encode(), f"Bearer {secret}".encode())
-
-
 class JitsiRecordingView(APIView):
     """Jibri's finalize script announces a finished file; 202 at once, the worker copies it. 401 without the secret."""
 
@@ -159,10 +148,7 @@ class JitsiRecordingView(APIView):
         auth=[],
     )
     def post(self, request):
-        if not _authorized(request):
-            ClientRateThrottle("jitsi_refused").check(request, self)  # guessers slowed down, never Jibri (live/jitsi_api.py)
-            logger.warning("recording announcement refused: bad or missing bearer secret")
-            raise Unauthenticated("A valid bearer secret is required.")
+        require_bearer_secret(request, "RECORDINGS_SECRET", caller="recording announcement")
         data = AnnouncementSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         recording, created = services.recording_announce(**data.validated_data)

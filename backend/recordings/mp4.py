@@ -3,9 +3,6 @@
 import struct
 from typing import BinaryIO
 
-# Boxes we walk through to reach mvhd; media data (mdat) is skipped by seeking, never read.
-_CONTAINERS = {b"moov"}
-
 
 def _boxes(stream: BinaryIO, end: int | None):
     """Yield (type, payload offset, payload size) of the boxes from the stream's position up to `end`."""
@@ -36,7 +33,8 @@ def mp4_duration_seconds(stream: BinaryIO) -> int | None:
     """Whole seconds of the movie header's duration, or None when the file has no readable mvhd."""
     stream.seek(0)
     for kind, offset, size in _boxes(stream, None):
-        if kind not in _CONTAINERS:
+        # Only moov holds mvhd; every other top-level box, media data (mdat) included, is skipped by seeking, never read.
+        if kind != b"moov":
             continue
         for inner, inner_offset, inner_size in _boxes(stream, offset + size):
             if inner != b"mvhd":

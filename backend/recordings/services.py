@@ -60,14 +60,16 @@ def recording_announce(*, room: str, path: str) -> tuple[Recording, bool]:
     the worker after commit; the answer never waits for the copy.
     """
     inbox_file(path)
-    webinar_id = LiveSession.objects.filter(room=room.lower()).values_list("webinar_id", flat=True).first()
-    if webinar_id is None:
+    session = LiveSession.objects.filter(room=room.lower()).first()
+    if session is None:
         logger.warning("recording of unknown room %r refused (%s)", room, path)
         raise UnknownRoom(field="room")
+    webinar_id = session.webinar_id
     with transaction.atomic():
-        # The webinar lock orders this against a host deleting recordings and against the worker.
+        # The webinar lock orders this against a host deleting recordings and against the worker. The session
+        # read above needs no second read under it: services remove sessions only with their webinar, under
+        # this same lock (a deletion in the admin takes no lock, and a second read never covered that either).
         lock_webinar(webinar_id)
-        session = LiveSession.objects.get(room=room.lower())
         recording, created = Recording.objects.get_or_create(source_path=path, defaults={"session": session})
         if not created and recording.status != Status.FAILED:
             return recording, False
@@ -170,7 +172,7 @@ def delete_expired_recordings(*, now: datetime | None = None) -> int:
     for webinar_id in sorted(set(webinar_ids)):
         with transaction.atomic():
             lock_webinar(webinar_id)
-            for recording in Recording.objects.filter(session__webinar_id=webinar_id, created_at__lt=cutoff):
-                recording.delete()
-                deleted += 1
+            # A queryset delete still sends post_delete for each row (a receiver is connected), so every file goes.
+            _, per_model = Recording.objects.filter(session__webinar_id=webinar_id, created_at__lt=cutoff).delete()
+            deleted += per_model.get(Recording._meta.label, 0)
     return deleted

@@ -17,6 +17,7 @@ from registrations import services
 from registrations.filters import MyRegistrationFilter, RegistrationFilter
 from registrations.ics import webinar_ics
 from registrations.models import Registration
+from registrations.selectors import has_seat
 from webinars.models import Webinar
 from webinars.permissions import IsWebinarHost, hosted_webinar
 from webinars.selectors import reachable_webinar, webinar_by_slug
@@ -168,8 +169,7 @@ class CalendarView(APIView):
     @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.STR})
     def get(self, request, pk: int):
         webinar = reachable_webinar(request.user, pk)
-        approved = webinar.registrations.filter(user=request.user, status=Registration.Status.APPROVED).exists()
-        if not (approved or webinar.is_host(request.user)):
+        if not (has_seat(webinar_id=webinar.pk, user_id=request.user.pk) or webinar.is_host(request.user)):
             raise Forbidden("The calendar file is for hosts and approved registrants.")
         response = HttpResponse(webinar_ics(webinar), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{webinar.slug}.ics"'

@@ -13,6 +13,7 @@ from common.mail import event_url, join_url
 from registrations.ics import webinar_ics
 from registrations.models import Registration
 from registrations.providers import providers
+from webinars.models import Webinar
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,31 @@ def _zone(*names: str) -> ZoneInfo:
     return ZoneInfo("UTC")
 
 
-def render(kind: str, registration: Registration) -> dict:
-    """The keyword arguments of common.mail.send_notification for this message to this registrant."""
+@dataclass(frozen=True)
+class WebinarParts:
+    """What a message carries the same for every recipient: worth building once for a whole chunk."""
+
+    recording_url: str
+    attachments: tuple[tuple[str, str, str], ...]
+
+
+def webinar_parts(kind: str, webinar: Webinar) -> WebinarParts:
+    """The recording link (a query) and the calendar file of this message about this webinar."""
+    message = MESSAGES[kind]
+    return WebinarParts(
+        recording_url=providers.recording_url(webinar) if kind in WITH_RECORDING else "",
+        attachments=(("webinar.ics", webinar_ics(webinar, method=message.calendar), "text/calendar"),) if message.calendar else (),
+    )
+
+
+def render(kind: str, registration: Registration, *, parts: WebinarParts | None = None) -> dict:
+    """The keyword arguments of common.mail.send_notification for this message to this registrant.
+
+    `parts`: webinar_parts(kind, registration.webinar) built by the caller, when it sends to many.
+    """
     message, webinar, user = MESSAGES[kind], registration.webinar, registration.user
+    if parts is None:
+        parts = webinar_parts(kind, webinar)
     local = timezone.localtime(webinar.starts_at, _zone(user.timezone, webinar.organizer.timezone))
     context = {
         "name": user.public_name,
@@ -77,7 +100,7 @@ def render(kind: str, registration: Registration) -> dict:
         "when": f"{local:%A} {local.day} {local:%B %Y, %H:%M %Z}",
         "event_url": event_url(webinar.slug),
         "join_url": join_url(webinar.slug) if message.join else "",
-        "recording_url": providers.recording_url(webinar.pk) if kind in WITH_RECORDING else "",
+        "recording_url": parts.recording_url,
         "unsubscribe_url": "",
     }
     headers = {}
@@ -87,12 +110,11 @@ def render(kind: str, registration: Registration) -> dict:
         context["topic"] = TOPIC_LABELS[message.topic]
         # RFC 2369 and RFC 8058: mail clients offer their own unsubscribe button, which POSTs to the link.
         headers = {"List-Unsubscribe": f"<{context['unsubscribe_url']}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    calendar = [("webinar.ics", webinar_ics(webinar, method=message.calendar), "text/calendar")] if message.calendar else []
     return {
         "to": user.email,
         "subject": f"{message.subject}: {webinar.title}",
         "body": render_to_string("registrations/email.txt", context),
         "html": render_to_string("registrations/email.html", context),
-        "attachments": calendar,
+        "attachments": list(parts.attachments),
         "headers": headers,
     }

@@ -8,6 +8,6 @@ providers = SimpleNamespace(
     in_room=lambda session_id: [],
     # live: user ids who were in the room of session `session_id` at any time.
     attended=lambda session_id: [],
-    # recordings (issue 13): the link to the webinar's published recording, or "".
-    recording_url=lambda webinar_id: "",
+    # recordings (issue 13): the link to the published recording of `webinar` (a Webinar), or "".
+    recording_url=lambda webinar: "",
 )

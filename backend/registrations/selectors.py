@@ -7,6 +7,11 @@ from registrations.models import Registration
 from webinars.models import Webinar
 
 
+def has_seat(*, webinar_id: int, user_id: int) -> bool:
+    """True if the user's registration for the webinar is approved: a seat. Hosts need none; callers check them apart."""
+    return Registration.objects.filter(webinar_id=webinar_id, user_id=user_id, status=Registration.Status.APPROVED).exists()
+
+
 def with_registration_details(queryset: QuerySet[Webinar], user) -> QuerySet[Webinar]:
     """Seats taken (a subquery per row: no join, no DISTINCT) and the caller's own registration."""
     seats = (

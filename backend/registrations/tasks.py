@@ -7,7 +7,7 @@ from django.db import transaction
 from django_tasks import task
 
 from common.mail import send_notification
-from registrations.emails import render
+from registrations.emails import render, webinar_parts
 from registrations.models import Notice, Registration
 from registrations.recipients import recipients
 from webinars.models import Webinar
@@ -42,6 +42,10 @@ def send_notices(kind: str, webinar_id: int, key: str, registration_ids: list[in
     if webinar is None:
         return 0
     sent = 0
+    # The recording link and the .ics are the same for everyone: built at the first send, then shared.
+    # Inside the try, so that a failure there is logged and retried with the next recipient like any
+    # failed send; and a chunk whose messages all went out already costs nothing.
+    parts = None
     for registration in recipients(kind, webinar, key).filter(pk__in=registration_ids).select_related("user"):
         registration.webinar = webinar
         try:
@@ -51,7 +55,9 @@ def send_notices(kind: str, webinar_id: int, key: str, registration_ids: list[in
                 # that raises rolls the claim back, so a later run may try again.
                 _, created = Notice.objects.get_or_create(registration=registration, kind=kind, key=key)
                 if created:
-                    send_notification(**render(kind, registration))
+                    if parts is None:
+                        parts = webinar_parts(kind, webinar)
+                    send_notification(**render(kind, registration, parts=parts))
                     sent += 1
         except Exception:  # noqa: BLE001 - one bad address must not cost the rest of the chunk their email
             logger.exception("Could not send %s (%s) for registration %s", kind, key, registration.pk)

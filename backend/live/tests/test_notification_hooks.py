@@ -74,7 +74,7 @@ class TestFollowUp:
         assert sent() == ["approved", "present"]  # not the waitlisted, the cancelled, the unsubscribed (who attended)
 
     def test_they_carry_the_recording_link_once_there_is_one(self, api, world, django_capture_on_commit_callbacks, monkeypatch):
-        monkeypatch.setattr(providers, "recording_url", lambda webinar_id: f"https://example.test/recordings/{webinar_id}")
+        monkeypatch.setattr(providers, "recording_url", lambda webinar: f"https://example.test/recordings/{webinar.pk}")
         self._run(world, django_capture_on_commit_callbacks, api)
         assert all(f"https://example.test/recordings/{world['webinar'].pk}" in m.body for m in mail.outbox)
 
